@@ -1,0 +1,1 @@
+"""Secket: hand a secret to one person, end-to-end encrypted and verified, peer to peer."""

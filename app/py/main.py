@@ -1,0 +1,20 @@
+"""Entry point loaded by PyScript: wiring only."""
+
+import asyncio
+
+import js
+
+from secket.browser.flow import App, load_config
+
+
+async def main() -> None:
+    await App(await load_config()).run()
+
+
+def _report(task: "asyncio.Future[None]") -> None:
+    if not task.cancelled() and task.exception() is not None:
+        js.console.error(f"secket stopped: {task.exception()!r}")
+
+
+main_task = asyncio.ensure_future(main())
+main_task.add_done_callback(_report)

@@ -1,0 +1,165 @@
+"""Encoding of the data-channel messages M1..M4 and the signaling payloads.
+
+Data-channel frames are binary: one byte of protocol version, one byte of message type,
+then a fixed layout per type. Anything else is a ``RemoteProtocolError``: the caller turns
+it into a ``ProtocolFailed`` event, never an uncaught exception.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from . import PROTOCOL_VERSION
+from .errors import RemoteProtocolError
+
+#: PROTOCOL.md: every data-channel message is at most 4 KiB, except the sealed secret.
+MAX_CONTROL_BYTES = 4096
+NONCE_LEN = 32
+KEY_LEN = 32
+COMMIT_LEN = 32
+
+
+class MessageType(IntEnum):
+    COMMIT = 1  #: M1 R->S: c = H("secket/1 commit" || pkR || nR)
+    NONCE = 2  #: M2 S->R: nS
+    REVEAL = 3  #: M3 R->S: pkR, nR
+    VERDICT = 4  #: either way: this person pressed "They match" (1) or "They don't" (0)
+    SECRET = 5  #: M4 S->R: seq, enc, HPKE ciphertext
+    RECEIPT = 6  #: R->S: the secret was opened and shown
+    BYE = 7  #: either way: this side is leaving, with a short reason code
+
+
+@dataclass(frozen=True)
+class Commit:
+    commitment: bytes
+
+
+@dataclass(frozen=True)
+class Nonce:
+    nonce: bytes
+
+
+@dataclass(frozen=True)
+class Reveal:
+    public_key: bytes
+    nonce: bytes
+
+
+@dataclass(frozen=True)
+class Verdict:
+    match: bool
+
+
+@dataclass(frozen=True)
+class Secret:
+    seq: int
+    enc: bytes
+    ciphertext: bytes
+
+
+@dataclass(frozen=True)
+class Receipt:
+    pass
+
+
+@dataclass(frozen=True)
+class Bye:
+    reason: str
+
+
+Message = Commit | Nonce | Reveal | Verdict | Secret | Receipt | Bye
+
+
+def encode(message: Message) -> bytes:
+    head = bytes([PROTOCOL_VERSION])
+    if isinstance(message, Commit):
+        return head + bytes([MessageType.COMMIT]) + message.commitment
+    if isinstance(message, Nonce):
+        return head + bytes([MessageType.NONCE]) + message.nonce
+    if isinstance(message, Reveal):
+        return head + bytes([MessageType.REVEAL]) + message.public_key + message.nonce
+    if isinstance(message, Verdict):
+        return head + bytes([MessageType.VERDICT, 1 if message.match else 0])
+    if isinstance(message, Secret):
+        return (
+            head
+            + bytes([MessageType.SECRET])
+            + message.seq.to_bytes(4, "big")
+            + message.enc
+            + message.ciphertext
+        )
+    if isinstance(message, Receipt):
+        return head + bytes([MessageType.RECEIPT])
+    return head + bytes([MessageType.BYE]) + message.reason.encode()[:64]
+
+
+def decode(frame: bytes, max_secret_frame: int) -> Message:
+    """Parse one data-channel frame; raises ``RemoteProtocolError`` on anything malformed."""
+    if len(frame) < 2:
+        raise RemoteProtocolError("The other side sent an empty message.")
+    if frame[0] != PROTOCOL_VERSION:
+        raise RemoteProtocolError(
+            "The other side speaks a different Secket version. Both should reload the page."
+        )
+    try:
+        kind = MessageType(frame[1])
+    except ValueError:
+        raise RemoteProtocolError("The other side sent a message of unknown type.") from None
+    body = frame[2:]
+    limit = max_secret_frame if kind is MessageType.SECRET else MAX_CONTROL_BYTES
+    if len(frame) > limit:
+        raise RemoteProtocolError("The other side sent a message that is too large.")
+    return _decode_body(kind, body)
+
+
+def _decode_body(kind: MessageType, body: bytes) -> Message:
+    if kind is MessageType.COMMIT:
+        return Commit(_exact(body, COMMIT_LEN, kind))
+    if kind is MessageType.NONCE:
+        return Nonce(_exact(body, NONCE_LEN, kind))
+    if kind is MessageType.REVEAL:
+        _exact(body, KEY_LEN + NONCE_LEN, kind)
+        return Reveal(body[:KEY_LEN], body[KEY_LEN:])
+    if kind is MessageType.VERDICT:
+        if body not in (b"\x00", b"\x01"):
+            raise RemoteProtocolError("The other side sent a malformed verdict.")
+        return Verdict(body == b"\x01")
+    if kind is MessageType.SECRET:
+        if len(body) < 4 + KEY_LEN + 16:
+            raise RemoteProtocolError("The other side sent a truncated secret.")
+        return Secret(int.from_bytes(body[:4], "big"), body[4 : 4 + KEY_LEN], body[4 + KEY_LEN :])
+    if kind is MessageType.RECEIPT:
+        _exact(body, 0, kind)
+        return Receipt()
+    return Bye(body[:64].decode("utf-8", "replace"))
+
+
+def _exact(body: bytes, length: int, kind: MessageType) -> bytes:
+    if len(body) != length:
+        raise RemoteProtocolError(f"The other side sent a malformed {kind.name.lower()} message.")
+    return body
+
+
+# Signaling payloads: what the browsers exchange (sealed) through the server.
+SIGNAL_KINDS = ("offer", "answer", "candidate")
+
+
+def encode_signal(kind: str, data: dict[str, Any]) -> bytes:
+    if kind not in SIGNAL_KINDS:
+        raise ValueError(f"unknown signal kind {kind!r}")
+    return json.dumps({"kind": kind, **data}, separators=(",", ":")).encode()
+
+
+def decode_signal(plaintext: bytes) -> tuple[str, dict[str, Any]]:
+    """Parse an opened signaling payload. Only called on payloads that authenticated."""
+    try:
+        obj = json.loads(plaintext)
+    except ValueError:
+        raise RemoteProtocolError("The other side sent unreadable connection data.") from None
+    if not isinstance(obj, dict) or obj.get("kind") not in SIGNAL_KINDS:
+        raise RemoteProtocolError("The other side sent connection data of an unknown kind.")
+    kind = obj.pop("kind")
+    return str(kind), obj

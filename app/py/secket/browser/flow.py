@@ -1,0 +1,403 @@
+"""The page's controller: one queue, one dispatcher, one handler per (source, kind).
+
+Everything that happens (a click, a server message, a WebRTC event, a data-channel frame)
+is posted as ``(source, kind, *args)`` and handled in order by ``on_<source>_<kind>``, so
+there is one data path from the person's click to the bytes on the channel, and no two
+handlers ever interleave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import js
+from pyodide.ffi import JsException
+
+from ..core import events as ev
+from ..core.errors import SecketError
+from ..core.link import Link, new_link, parse_fragment
+from ..core.roles import Role
+from ..core.sdp import dtls_fingerprint
+from ..core.session import Binding, Receiver, Sender, Session, State
+from ..core.signal import SignalCipher
+from ..core.wire import decode_signal, encode_signal
+from .dom import Ui
+from .rtc import PeerLink
+from .signaling import Signaling, SignalingClosedError
+from .video import OverlayVideo
+from .webcrypto import UnsupportedBrowserError, WebCrypto
+
+
+class ServerError(SecketError):
+    """The Secket server refused the request."""
+
+    code = "server"
+
+
+class UnreachableError(SecketError):
+    """Cannot reach the Secket server. Check your connection and start over."""
+
+    code = "unreachable"
+
+
+class NoPathError(SecketError):
+    """No network path between the two browsers could be found. A firewall may block direct
+    connections; the operator of this Secket server can add a TURN relay."""
+
+    code = "no-path"
+
+
+# Server error codes that end the room with a screen of their own.
+ENDINGS = {
+    "room-full": (
+        "full",
+        "This link is already in use",
+        "Two people are already connected through this link, so you were refused. "
+        "Ask the person who sent it for a new link.",
+    ),
+    "no-room": (
+        "error",
+        "This link has expired",
+        "Its creator closed their page or the link is too old. Ask for a new link.",
+    ),
+    "room-expired": (
+        "error",
+        "This link has expired",
+        "Links work for 10 minutes. Start over with a new link.",
+    ),
+}
+
+
+class App:
+    def __init__(self, signal_url: str) -> None:
+        self.signal_url = signal_url
+        self.queue: asyncio.Queue[tuple[Any, ...]] = asyncio.Queue()
+        self.ui = Ui(self.queue.put_nowait)
+        self.port = WebCrypto()
+        self._reset_room()
+
+    def _reset_room(self) -> None:
+        self.link: Link | None = None
+        self.role: Role | None = None
+        self.creator = False
+        self.signaling: Signaling | None = None
+        self.cipher: SignalCipher | None = None
+        self.peer: PeerLink | None = None
+        self.video: OverlayVideo | None = None
+        self.session: Session | None = None
+        self.finished = False
+
+    async def run(self) -> None:
+        try:
+            await self._check_support()
+            self._read_link()
+        except SecketError as exc:
+            self.ui.ready()
+            self.fail(exc)
+        while True:
+            item = await self.queue.get()
+            handler = getattr(self, f"on_{item[0]}_{item[1]}".replace("-", "_"), None)
+            if handler is None:
+                continue
+            try:
+                await handler(*item[2:])
+            except SecketError as exc:
+                self.fail(exc)
+            except Exception as exc:
+                js.console.error(f"secket: {type(exc).__name__}: {exc}")
+                self.fail(SecketError("Something unexpected went wrong. Start over."))
+
+    async def _check_support(self) -> None:
+        if not hasattr(js, "RTCPeerConnection"):
+            raise UnsupportedBrowserError(
+                "This browser cannot make direct connections (no WebRTC). "
+                "Use a current Chrome, Edge, Firefox or Safari."
+            )
+        await self.port.x25519_generate()
+
+    def _read_link(self) -> None:
+        fragment = str(js.location.hash)
+        if len(fragment) <= 1:
+            self.ui.ready()
+            self.ui.state("ready", "Ready.")
+            self.ui.show("home")
+            return
+        # The link secret leaves the address bar (and the history) as soon as it is read.
+        js.history.replaceState(None, "", str(js.location.pathname))
+        self.ui.ready()
+        self.link = parse_fragment(fragment)
+        self.role = self.link.opener_role
+        self.ui.join(self.link.opener_role)
+        self.ui.state("ready", "Ready. Press Join when you are.")
+
+    # The person's actions --------------------------------------------------------------
+    async def on_ui_create(self, creator_role: Role) -> None:
+        if self.link is not None:
+            return
+        self.link = new_link(self.port.random_bytes, creator_role.other)
+        self.role, self.creator = creator_role, True
+        self.ui.share(self.link.url(str(js.location.origin)), creator_role)
+        self.ui.state("waiting", "Waiting for the other person to open the link…")
+        await self._connect()
+
+    async def on_ui_join(self) -> None:
+        if self.link is None or self.signaling is not None:
+            return
+        self.ui.state("connecting", "Joining…")
+        await self._connect()
+
+    async def on_ui_match(self) -> None:
+        if self.session is None or self.session.state is not State.COMPARING:
+            return
+        self._send_frame(self.session.confirm())
+        self.ui.confirmed()
+        if self.role is Role.SENDER:
+            self.ui.state("verified", "Verified. You can now send the secret.")
+            self.ui.unlock_send()
+        else:
+            self.ui.state("verified", "Verified. Waiting for the sender's secret…")
+            await self._open_if_ready()
+
+    async def on_ui_mismatch(self) -> None:
+        if self.session is None or self.session.state not in (State.COMPARING, State.CONFIRMED):
+            return
+        self._send_frame(self.session.reject())
+        self._end(
+            "mismatch",
+            "Stopped: the codes did not match",
+            "Nothing was sent. Someone may be in the middle of this connection. Start over "
+            "with a new link, and if you can, send it over a different channel.",
+        )
+
+    async def on_ui_send(self, text: str) -> None:
+        if not isinstance(self.session, Sender):
+            return
+        self._send_frame(await self.session.seal_secret(text))
+        self.ui.state("sent", "Sent, encrypted. Waiting for the receiver to open it…")
+
+    async def on_ui_done(self) -> None:
+        if self.session is not None and self.session.state is State.TRANSFERRED:
+            self._send_frame(self.session.close("done"))
+        self.ui.wipe_secret()
+        self._end("done", "Done", "The secret is wiped from this page. Nothing was stored.")
+
+    async def on_ui_start_over(self) -> None:
+        self._teardown()
+        self._reset_room()
+        self.ui.reset()
+        self.ui.show("home")
+        self.ui.state("ready", "Ready.")
+
+    # The signaling server ----------------------------------------------------------------
+    async def _connect(self) -> None:
+        assert self.link is not None
+        self.cipher = SignalCipher(self.port, self.link.signal_key, self._role())
+        self.signaling = Signaling(self.signal_url, self.queue.put_nowait)
+        try:
+            await self.signaling.connect()
+        except SignalingClosedError:
+            raise UnreachableError() from None
+        self.signaling.send({"type": "join", "room": self.link.room_id, "create": self.creator})
+
+    def _role(self) -> Role:
+        assert self.role is not None
+        return self.role
+
+    async def on_server_joined(self, message: dict[str, Any]) -> None:
+        if message.get("peers") == 1 and not self.creator:
+            self.ui.state("waiting", "Waiting for the other person…")
+
+    async def on_server_paired(self, message: dict[str, Any]) -> None:
+        ice = message.get("ice_servers")
+        self.peer = PeerLink(ice if isinstance(ice, list) else [], self.queue.put_nowait)
+        self.ui.state("connecting", "Connecting directly to the other person…")
+        if self.role is Role.RECEIVER:
+            self.video = OverlayVideo(
+                js.document.getElementById("overlay-canvas"), js.document.getElementById("camera")
+            )
+            camera = await self.video.start(use_camera=True)
+            self.ui.video("local-video", self.video.stream)
+            self.ui.detail(
+                "" if camera else "No camera: the sender sees the colour and emoji only."
+            )
+            self.peer.add_stream(self.video.stream)
+            self.peer.open_channel()
+            await self._signal("offer", {"sdp": await self.peer.offer()})
+
+    async def on_server_signal(self, message: dict[str, Any]) -> None:
+        assert self.cipher is not None
+        assert self.peer is not None
+        kind, data = decode_signal(await self.cipher.open(message.get("payload")))  # type: ignore[arg-type]
+        try:
+            if kind == "offer" and self.role is Role.SENDER:
+                await self._signal("answer", {"sdp": await self.peer.answer(str(data["sdp"]))})
+            elif kind == "answer" and self.role is Role.RECEIVER:
+                await self.peer.accept_answer(str(data["sdp"]))
+            elif kind == "candidate":
+                await self.peer.add_candidate(data.get("candidate"))
+        except (JsException, KeyError) as exc:
+            raise NoPathError(f"The connection offer could not be used: {exc}") from None
+
+    async def on_server_peer_left(self, _message: dict[str, Any]) -> None:
+        self._peer_gone()
+
+    async def on_server_intruder(self, _message: dict[str, Any]) -> None:
+        self.ui.warning(
+            "Someone else just tried to open this link and was refused. If you shared it with "
+            "only one person, compare the code especially carefully."
+        )
+
+    async def on_server_error(self, message: dict[str, Any]) -> None:
+        code = str(message.get("code", "error"))
+        if code in ENDINGS:
+            self._end(*ENDINGS[code])
+            return
+        error = ServerError(str(message.get("message") or "The Secket server refused this."))
+        error.code = code
+        raise error
+
+    async def on_server_closed(self, _message: dict[str, Any]) -> None:
+        # Once the browsers talk directly the server is no longer needed.
+        if self.session is None and not self.finished:
+            raise UnreachableError("The connection to the Secket server was lost. Start over.")
+
+    async def _signal(self, kind: str, data: dict[str, Any]) -> None:
+        assert self.cipher is not None
+        assert self.signaling is not None
+        token = await self.cipher.seal(encode_signal(kind, data))
+        self.signaling.send({"type": "signal", "payload": token})
+
+    # The peer connection -----------------------------------------------------------------
+    async def on_rtc_candidate(self, candidate: dict[str, Any] | None) -> None:
+        await self._signal("candidate", {"candidate": candidate})
+
+    async def on_rtc_state(self, state: str) -> None:
+        if state == "connected" and self.peer is not None:
+            path = await self.peer.path()
+            self.ui.detail(f"Connection: {path}, encrypted (DTLS).")
+        elif state == "failed" and not self.finished:
+            raise NoPathError()
+
+    async def on_rtc_track(self, stream: Any) -> None:
+        if self.role is Role.SENDER:
+            self.ui.video("remote-video", stream)
+
+    async def on_rtc_channel_open(self) -> None:
+        assert self.peer is not None
+        assert self.link is not None
+        local, remote = (
+            dtls_fingerprint(self.peer.local_sdp),
+            dtls_fingerprint(self.peer.remote_sdp),
+        )
+        receiver = self.role is Role.RECEIVER
+        binding = Binding(
+            room=bytes.fromhex(self.link.room_id),
+            fingerprint_r=local if receiver else remote,
+            fingerprint_s=remote if receiver else local,
+        )
+        self.ui.state("connecting", "Connected. Working out the verification code…")
+        if receiver:
+            session = Receiver(self.port, binding)
+            self.session = session
+            self._send_frame(await session.start())
+        else:
+            self.session = Sender(self.port, binding)
+
+    async def on_rtc_channel_closed(self) -> None:
+        self._peer_gone()
+
+    async def on_rtc_frame(self, frame: bytes) -> None:
+        if self.session is None:
+            return
+        events, frames = self.session.receive_data(frame)
+        for out in frames:
+            self._send_frame(out)
+        for event in events:
+            await self._on_event(event)
+
+    def _send_frame(self, frame: bytes) -> None:
+        if self.peer is not None:
+            self.peer.send(frame)
+
+    # Session events ----------------------------------------------------------------------
+    async def _on_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.SasReady):
+            self.ui.sas(event.sas, self._role())
+            if self.video is not None:
+                self.video.show_sas(event.sas)
+            self.ui.state("verifying", "Compare the code with the other person.")
+        elif isinstance(event, ev.PeerConfirmed):
+            self.ui.peer_note("The other person confirmed that the codes match.")
+        elif isinstance(event, ev.PeerRejected):
+            self._end(
+                "mismatch",
+                "Stopped: the other person says the codes don't match",
+                "Nothing was sent. Someone may be in the middle. Start over with a new link.",
+            )
+        elif isinstance(event, ev.SecretArrived):
+            self.ui.peer_note("The secret has arrived. It opens once you confirm the codes match.")
+            await self._open_if_ready()
+        elif isinstance(event, ev.SecretDelivered):
+            self._end("sent", "Delivered", "The receiver has opened the secret. Nothing was kept.")
+        elif isinstance(event, ev.PeerClosed):
+            self._peer_gone()
+        elif isinstance(event, ev.ProtocolFailed):
+            raise event.error
+
+    async def _open_if_ready(self) -> None:
+        session = self.session
+        ready = isinstance(session, Receiver) and session.secret_waiting
+        if ready and session.state is State.CONFIRMED:
+            text, receipt = await session.open_secret()
+            self._send_frame(receipt)
+            self.ui.secret(text)
+            self.ui.state("received", "Received. Copy it, then press Done.")
+
+    # Endings -----------------------------------------------------------------------------
+    def _peer_gone(self) -> None:
+        if self.finished:
+            return
+        if self.session is not None and self.session.state is State.TRANSFERRED:
+            if self.role is Role.SENDER:
+                self._end("sent", "Sent", "The secret went out, encrypted, and the receiver left.")
+            return  # R keeps showing the secret until Done
+        self._end(
+            "peer-left",
+            "The other person left",
+            "Their page closed or lost its connection before the end. Nothing was sent. "
+            "Start over with a new link.",
+        )
+
+    def fail(self, error: SecketError) -> None:
+        self.ui.error(error.message, error.code)
+        self._end("error", "Stopped", "Start over with a new link.")
+
+    def _end(self, state: str, title: str, lead: str) -> None:
+        self._teardown()
+        self.ui.end(state, title, lead)
+
+    def _teardown(self) -> None:
+        self.finished = True
+        if self.session is not None and self.session.state not in (State.CLOSED, State.ERROR):
+            self._send_frame(self.session.close("left"))
+        for part in (self.signaling, self.peer, self.video):
+            if part is not None:
+                part.close()
+        self.signaling = self.peer = self.video = None
+        self.session = None
+
+
+async def load_config() -> str:
+    """The signaling URL: from /config.json if the bundle names one, else this origin's /ws."""
+    try:
+        response = await js.fetch("/config.json", js.Object.fromEntries([["cache", "no-store"]]))
+        config = json.loads(str(await response.text())) if response.ok else {}
+    except (JsException, ValueError):
+        config = {}
+    url = config.get("signal_url") if isinstance(config, dict) else None
+    if isinstance(url, str) and url.startswith(("ws://", "wss://")):
+        return url
+    scheme = "wss" if str(js.location.protocol) == "https:" else "ws"
+    return f"{scheme}://{js.location.host}/ws"

@@ -1,0 +1,93 @@
+"""R's outgoing video: a canvas that draws the SAS colour and emoji over R's camera.
+
+Without a camera (denied, absent) it draws the colour and emoji alone. The canvas is
+redrawn on a timer rather than requestAnimationFrame, which stops in background tabs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import js
+from pyodide.ffi import JsException, create_proxy
+
+from ..core.sas import Sas
+from .jsutil import obj
+
+FPS = 12
+BORDER = 28
+
+
+class OverlayVideo:
+    def __init__(self, canvas: Any, camera: Any) -> None:
+        self._canvas = canvas
+        self._camera = camera
+        self._ctx = canvas.getContext("2d")
+        self._sas: Sas | None = None
+        self._camera_stream: Any = None
+        self._timer: Any = None
+        self._tick = create_proxy(self._draw)
+        self.stream: Any = None
+
+    async def start(self, use_camera: bool) -> bool:
+        """Start drawing and return whether the camera is in the picture."""
+        if use_camera and js.navigator.mediaDevices:
+            try:
+                constraints = obj(video=obj(width=640, height=480), audio=False)
+                self._camera_stream = await js.navigator.mediaDevices.getUserMedia(constraints)
+                self._camera.srcObject = self._camera_stream
+                await self._camera.play()
+            except JsException:
+                self._camera_stream = None
+        self._draw()
+        self._timer = js.setInterval(self._tick, int(1000 / FPS))
+        self.stream = self._canvas.captureStream(FPS)
+        return self._camera_stream is not None
+
+    def show_sas(self, sas: Sas) -> None:
+        self._sas = sas
+        self._draw()
+
+    def _draw(self, *_: Any) -> None:
+        ctx, width, height = self._ctx, self._canvas.width, self._canvas.height
+        if self._camera_stream is not None and self._camera.readyState >= 2:
+            ctx.drawImage(self._camera, 0, 0, width, height)
+        else:
+            ctx.fillStyle = "#1f2a44"
+            ctx.fillRect(0, 0, width, height)
+        if self._sas is None:
+            self._caption("Connecting…", "#ffffff", "rgba(0,0,0,0.55)")
+            return
+        name, colour = self._sas.colour
+        ctx.lineWidth = BORDER
+        ctx.strokeStyle = colour
+        ctx.strokeRect(BORDER / 2, BORDER / 2, width - BORDER, height - BORDER)
+        ctx.fillStyle = colour
+        ctx.fillRect(BORDER, height - 150, width - 2 * BORDER, 150 - BORDER)
+        ctx.fillStyle = self._sas.text_colour
+        ctx.font = "48px 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif"
+        ctx.textAlign = "center"
+        ctx.fillText(" ".join(glyph for glyph, _ in self._sas.emoji), width / 2, height - 82)
+        ctx.font = "bold 26px system-ui, sans-serif"
+        ctx.fillText(name, width / 2, height - 42)
+
+    def _caption(self, text: str, ink: str, band: str) -> None:
+        ctx, width, height = self._ctx, self._canvas.width, self._canvas.height
+        ctx.fillStyle = band
+        ctx.fillRect(0, height - 80, width, 80)
+        ctx.fillStyle = ink
+        ctx.font = "bold 28px system-ui, sans-serif"
+        ctx.textAlign = "center"
+        ctx.fillText(text, width / 2, height - 30)
+
+    def close(self) -> None:
+        if self._timer is not None:
+            js.clearInterval(self._timer)
+            self._timer = None
+        for stream in (self.stream, self._camera_stream):
+            if stream is not None:
+                for track in stream.getTracks():
+                    track.stop()
+        self._camera.srcObject = None
+        self.stream = self._camera_stream = None
+        self._tick.destroy()

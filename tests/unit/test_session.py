@@ -196,3 +196,17 @@ def test_padding_hides_length_within_a_bucket() -> None:
         pad(b"a" * (MAX_SECRET_BYTES + 1))
     with pytest.raises(RemoteProtocolError):
         unpad(bytes(256))
+
+
+async def test_transfer_stays_recorded_after_the_peer_says_goodbye() -> None:
+    # The receiver's page keeps the secret on screen when the sender leaves afterwards.
+    r, s = pair()
+    await handshake(r, s)
+    r.confirm()
+    s.confirm()
+    deliver(r, [await s.seal_secret("kept until Done")])
+    await r.open_secret()
+    deliver(r, [s.close("left")])
+    assert r.state is State.CLOSED
+    assert r.transferred
+    assert s.transferred

@@ -178,7 +178,7 @@ class App:
         self.ui.state("sent", "Sent, encrypted. Waiting for the receiver to open it…")
 
     async def on_ui_done(self) -> None:
-        if self.session is not None and self.session.state is State.TRANSFERRED:
+        if self.session is not None and self.session.transferred:
             self._send_frame(self.session.close("done"))
         self.ui.wipe_secret()
         self._end("done", "Done", "The secret is wiped from this page. Nothing was stored.")
@@ -359,10 +359,13 @@ class App:
     def _peer_gone(self) -> None:
         if self.finished:
             return
-        if self.session is not None and self.session.state is State.TRANSFERRED:
+        if self.session is not None and self.session.transferred:
             if self.role is Role.SENDER:
                 self._end("sent", "Sent", "The secret went out, encrypted, and the receiver left.")
-            return  # R keeps showing the secret until Done
+            else:
+                # The secret stays on screen until this person presses Done.
+                self.ui.peer_note("The sender has left. The secret stays here until you press Done.")
+            return
         self._end(
             "peer-left",
             "The other person left",

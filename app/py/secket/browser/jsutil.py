@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 
 
 def obj(**fields: Any) -> Any:
@@ -23,3 +23,8 @@ def u8(data: bytes) -> Any:
 def to_bytes(buffer: Any) -> bytes:
     """Bytes from an ArrayBuffer, a typed array or a DataView."""
     return bytes(js.Uint8Array.new(buffer).to_bytes())
+
+
+def is_null(value: Any) -> bool:
+    """True for JS null and undefined (null arrives in Python as ``jsnull``, not None)."""
+    return value is None or value is jsnull

@@ -8,7 +8,7 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy, to_js
 
-from .jsutil import obj, to_bytes, u8
+from .jsutil import is_null, obj, to_bytes, u8
 
 Post = Callable[[tuple[Any, ...]], None]
 
@@ -34,7 +34,7 @@ class PeerLink:
 
     def _on_candidate(self, event: Any) -> None:
         candidate = event.candidate
-        if candidate is None:
+        if is_null(candidate):
             self._post(("rtc", "candidate", None))
         else:
             self._post(("rtc", "candidate", dict(candidate.toJSON().to_py())))

@@ -65,9 +65,11 @@ class OverlayVideo:
         ctx.fillStyle = colour
         ctx.fillRect(BORDER, height - 150, width - 2 * BORDER, 150 - BORDER)
         ctx.fillStyle = self._sas.text_colour
-        ctx.font = "48px 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif"
+        ctx.font = "44px 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif"
         ctx.textAlign = "center"
-        ctx.fillText(" ".join(glyph for glyph, _ in self._sas.emoji), width / 2, height - 82)
+        slot = (width - 2 * BORDER) / len(self._sas.emoji)
+        for i, (glyph, _word) in enumerate(self._sas.emoji):
+            ctx.fillText(glyph, BORDER + slot * (i + 0.5), height - 82)
         ctx.font = "bold 26px system-ui, sans-serif"
         ctx.fillText(name, width / 2, height - 42)
 

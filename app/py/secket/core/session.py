@@ -133,6 +133,8 @@ class Session:
         self.state = state
         self.sas: Sas | None = None
         self.peer_confirmed = False
+        #: The secret went out (S) or was opened (R); stays true after the peer says goodbye.
+        self.transferred = False
         self.error: SecketError | None = None
         self._th: bytes | None = None
 
@@ -261,7 +263,7 @@ class Receiver(Session):
             error = exc if isinstance(exc, SecketError) else RemoteProtocolError()
             self.state, self.error = State.ERROR, error
             raise error from None
-        self.state = State.TRANSFERRED
+        self.state, self.transferred = State.TRANSFERRED, True
         return text, wire.encode(wire.Receipt())
 
 
@@ -300,5 +302,5 @@ class Sender(Session):
         enc, ciphertext = await hpke.seal_base(
             self.port, self._public_key, hpke_info(self._th), hpke_aad(seq), padded
         )
-        self.state = State.TRANSFERRED
+        self.state, self.transferred = State.TRANSFERRED, True
         return wire.encode(wire.Secret(seq, enc, ciphertext))

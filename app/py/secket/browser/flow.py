@@ -364,7 +364,7 @@ class App:
                 self._end("sent", "Sent", "The secret went out, encrypted, and the receiver left.")
             else:
                 # The secret stays on screen until this person presses Done.
-                self.ui.peer_note("The sender has left. The secret stays here until you press Done.")
+                self.ui.peer_note("The sender left. The secret stays here until you press Done.")
             return
         self._end(
             "peer-left",

@@ -1,0 +1,164 @@
+"""End-to-end fixtures: the real aiohttp app on a free port, real headless Chromium.
+
+Each person in a test gets a browser context of their own (as two people on two machines
+would). Every page is watched: a page error, a CSP violation or a request to another
+origin fails the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from playwright.sync_api import Browser, Page
+
+from secket_server.app import create_app
+from secket_server.config import Config
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",
+]
+#: Python start-up in the page takes a few seconds; everything after it is fast.
+READY_TIMEOUT_MS = 60_000
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    # Debian's Chromium where it exists (no browser download here); Playwright's elsewhere.
+    executable = os.environ.get("SECKET_CHROMIUM") or (
+        str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+    )
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+class LiveServer:
+    """The real app, served by aiohttp in a thread of its own."""
+
+    def __init__(self, app: web.Application) -> None:
+        self._app = app
+        self._loop = asyncio.new_event_loop()
+        self._runner = web.AppRunner(app, handle_signals=False)
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self.url = ""
+
+    def start(self) -> LiveServer:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=30)
+        return self
+
+    async def _start(self) -> None:
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.url = f"http://127.0.0.1:{port}/"
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(timeout=30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+
+def start_server(
+    config: Config | None = None, extra: Callable[[web.Application], None] | None = None
+) -> LiveServer:
+    app = create_app(config or Config())
+    if extra is not None:
+        extra(app)
+    return LiveServer(app).start()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[LiveServer]:
+    live = start_server()
+    yield live
+    live.stop()
+
+
+@dataclass
+class Watch:
+    """What a page did that a test must not tolerate."""
+
+    name: str
+    origin: str
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("pageerror", lambda e: self.problems.append(f"{self.name} page error: {e}"))
+        page.on("console", self._console)
+        page.on("request", self._request)
+
+    def _console(self, message: Any) -> None:
+        text = message.text
+        if "Content Security Policy" in text or (
+            message.type == "error" and "secket" in text.lower()
+        ):
+            self.problems.append(f"{self.name} console {message.type}: {text[:300]}")
+
+    def _request(self, request: Any) -> None:
+        url = request.url
+        if not (url.startswith(self.origin) or url.startswith(("data:", "blob:"))):
+            self.problems.append(f"{self.name} request to another origin: {url}")
+
+
+@dataclass
+class People:
+    """Opens one page per person, each in a browser context of its own."""
+
+    browser: Browser
+    base_url: str
+    watches: list[Watch] = field(default_factory=list)
+    contexts: list[Any] = field(default_factory=list)
+
+    def open(self, name: str, path: str | None = "") -> Page:
+        """A new person's page; ``path=None`` opens nothing yet (the test navigates)."""
+        context = self.browser.new_context(viewport={"width": 1100, "height": 900})
+        self.contexts.append(context)
+        page = context.new_page()
+        watch = Watch(name, self.base_url.rstrip("/"))
+        watch.attach(page)
+        self.watches.append(watch)
+        if path is not None:
+            page.goto(self.base_url + path.lstrip("/"))
+        return page
+
+    def problems(self) -> list[str]:
+        return [p for w in self.watches for p in w.problems]
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def people(browser: Browser, server: LiveServer) -> Iterator[People]:
+    crowd = People(browser, server.url)
+    yield crowd
+    problems = crowd.problems()
+    crowd.close()
+    assert problems == []

@@ -1,0 +1,68 @@
+"""What a person does on the page, as small steps shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from .conftest import READY_TIMEOUT_MS
+
+STEP_MS = 15_000
+
+
+def status(page: Page) -> Locator:
+    return page.get_by_test_id("status")
+
+
+def expect_state(page: Page, state: str, timeout: int = STEP_MS) -> None:
+    expect(status(page)).to_have_attribute("data-state", state, timeout=timeout)
+
+
+def create_room(page: Page, button: str) -> str:
+    """Press "Receive a secret" or "Send a secret"; returns the link the page shows."""
+    expect(page.get_by_test_id(button)).to_be_enabled(timeout=READY_TIMEOUT_MS)
+    page.get_by_test_id(button).click()
+    expect_state(page, "waiting")
+    link = page.get_by_test_id("room-link").input_value()
+    assert link.startswith(page.url.split("#")[0] + "#1")
+    return link
+
+
+def open_link(page: Page, link: str) -> None:
+    page.goto(link)
+    expect(page.get_by_test_id("join")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+    expect_state(page, "ready")
+
+
+def join(page: Page) -> None:
+    page.get_by_test_id("join").click()
+
+
+def sas_of(page: Page) -> tuple[str, str]:
+    expect_state(page, "verifying")
+    emoji = page.get_by_test_id("sas-emoji")
+    expect(emoji).to_have_attribute("data-sas", re.compile(r"^[0-9a-f]{11}$"))
+    colour = page.get_by_test_id("sas-colour").get_attribute("data-colour") or ""
+    return emoji.get_attribute("data-sas") or "", colour
+
+
+def connect(creator: Page, opener: Page, button: str) -> None:
+    link = create_room(creator, button)
+    open_link(opener, link)
+    join(opener)
+    expect_state(opener, "verifying")
+    expect_state(creator, "verifying")
+
+
+def confirm(page: Page) -> None:
+    page.get_by_test_id("sas-match").click()
+    expect_state(page, "verified")
+
+
+def send_secret(sender: Page, receiver: Page, secret: str) -> None:
+    sender.get_by_test_id("secret-input").fill(secret)
+    expect(sender.get_by_test_id("send-secret")).to_be_enabled()
+    sender.get_by_test_id("send-secret").click()
+    expect_state(receiver, "received")
+    expect_state(sender, "sent")

@@ -1,0 +1,174 @@
+"""The whole product flow in two real browsers, as two people would use it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import People
+from .flows import confirm, connect, create_room, expect_state, join, open_link, sas_of, send_secret
+
+UNICODE_SECRET = "correct horse 🐎 battery staple\nпароль: 秘密 ✓\ttab  two spaces "
+# Exactly 64 KiB of UTF-8: two-byte and four-byte characters.
+LARGE_SECRET = "é" * 16384 + "🔑" * 8192
+
+
+def video_is_playing(page: Page, test_id: str) -> None:
+    video = page.get_by_test_id(test_id)
+    expect(video).to_be_visible()
+    # A live MediaStream yields frames: its size is known once the first one arrived.
+    expect(video).to_have_js_property("readyState", 4, timeout=10_000)
+    assert video.evaluate("v => v.videoWidth") > 0
+
+
+@pytest.mark.parametrize("secret", [UNICODE_SECRET, LARGE_SECRET], ids=["unicode", "64KiB"])
+def test_receiver_creates_the_room_and_gets_the_exact_secret(people: People, secret: str) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+
+    # Both screens show the same code, in emoji, hex and colour.
+    assert sas_of(receiver) == sas_of(sender)
+    # The sender sees the receiver's video (canvas overlay over the fake camera).
+    video_is_playing(sender, "remote-video")
+    video_is_playing(receiver, "local-video")
+
+    # Send stays locked until the sender confirmed.
+    expect(sender.get_by_test_id("secret-input")).to_be_disabled()
+    expect(sender.get_by_test_id("send-secret")).to_be_disabled()
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, secret)
+    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+
+    receiver.get_by_test_id("done").click()
+    expect_state(receiver, "done")
+    # Wiped: the secret is no longer anywhere in the page.
+    assert secret[:20] not in receiver.content()
+    assert receiver.get_by_test_id("received-secret").text_content() == ""
+
+
+def test_sender_creates_the_room(people: People) -> None:
+    sender, receiver = people.open("sender"), people.open("receiver", path=None)
+    connect(sender, receiver, "create-send")
+    assert sas_of(receiver) == sas_of(sender)
+    video_is_playing(sender, "remote-video")
+    # The receiver confirms first this time; the secret is sent after.
+    confirm(receiver)
+    confirm(sender)
+    send_secret(sender, receiver, UNICODE_SECRET)
+    expect(receiver.get_by_test_id("received-secret")).to_have_text(UNICODE_SECRET)
+
+
+def test_secret_waits_for_the_receivers_confirmation(people: People) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    confirm(sender)
+    sender.get_by_test_id("secret-input").fill("not before you confirm")
+    sender.get_by_test_id("send-secret").click()
+    expect_state(sender, "sent")
+    # It arrived but stays sealed until the receiver compared the code.
+    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text("")
+    receiver.get_by_test_id("sas-match").click()
+    expect_state(receiver, "received")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text("not before you confirm")
+
+
+@pytest.mark.parametrize("who_rejects", ["sender", "receiver"])
+def test_a_mismatch_ends_the_session_on_both_sides(people: People, who_rejects: str) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    rejecting, other = (sender, receiver) if who_rejects == "sender" else (receiver, sender)
+    rejecting.get_by_test_id("sas-mismatch").click()
+    expect_state(rejecting, "mismatch")
+    expect_state(other, "mismatch")
+    expect(sender.get_by_test_id("send-secret")).to_be_disabled()
+    expect(other.locator("#end-title")).to_contain_text("don't match")
+
+
+def test_a_third_person_with_the_link_is_refused_and_both_are_warned(people: People) -> None:
+    receiver = people.open("receiver")
+    link = create_room(receiver, "create-receive")
+    sender = people.open("sender", path=None)
+    open_link(sender, link)
+    join(sender)
+    expect_state(sender, "verifying")
+
+    intruder = people.open("intruder", path=None)
+    open_link(intruder, link)
+    join(intruder)
+    expect_state(intruder, "full")
+    expect(intruder.locator("#end-title")).to_have_text("This link is already in use")
+    for page in (receiver, sender):
+        expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+
+    # The pair's session is unaffected.
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, "still private")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text("still private")
+
+
+def test_a_link_scanner_takes_no_slot(people: People) -> None:
+    receiver = people.open("receiver")
+    link = create_room(receiver, "create-receive")
+    scanner = people.open("scanner", path=None)
+    open_link(scanner, link)  # fetches and runs the page, never presses Join
+    sender = people.open("sender", path=None)
+    open_link(sender, link)
+    join(sender)
+    assert sas_of(sender) == sas_of(receiver)
+    expect_state(scanner, "ready")
+
+
+@pytest.mark.parametrize("when", ["verifying", "waiting-for-secret"])
+def test_the_other_person_leaving_is_shown(people: People, when: str) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    if when == "waiting-for-secret":
+        confirm(sender)
+        confirm(receiver)
+    sender.context.close()
+    expect_state(receiver, "peer-left", timeout=5_000)
+    expect(receiver.locator("#end-title")).to_have_text("The other person left")
+
+
+def test_opening_the_link_removes_its_secret_from_the_address_bar(people: People) -> None:
+    receiver = people.open("receiver")
+    link = create_room(receiver, "create-receive")
+    sender = people.open("sender", path=None)
+    open_link(sender, link)
+    assert "#" not in sender.url
+    assert receiver.url.rstrip("/") == people.base_url.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["#1sAAAA", "#9sAAAAAAAAAAAAAAAAAAAAAA", "#1xAAAAAAAAAAAAAAAAAAAAAA", "#1s" + "!" * 22],
+)
+def test_a_malformed_link_gets_a_clear_error(people: People, fragment: str) -> None:
+    page = people.open("opener", path=fragment)
+    expect_state(page, "error", timeout=60_000)
+    error = page.get_by_test_id("error")
+    expect(error).to_be_visible()
+    expect(error).to_have_attribute("data-code", "bad-link")
+    expect(error).to_contain_text(re.compile("link", re.IGNORECASE))
+    expect(page.get_by_test_id("join")).to_be_hidden()
+
+
+def test_an_expired_link_says_so(people: People) -> None:
+    # A link whose creator is gone: the room no longer exists.
+    page = people.open("opener", path="#1s" + "A" * 21 + "Q")
+    expect(page.get_by_test_id("join")).to_be_enabled(timeout=60_000)
+    join(page)
+    expect_state(page, "error")
+    expect(page.locator("#end-title")).to_have_text("This link has expired")
+
+
+def test_the_secret_field_is_not_remembered_by_the_browser(people: People) -> None:
+    page = people.open("sender")
+    field = page.get_by_test_id("secret-input")
+    for attribute, value in (("autocomplete", "off"), ("spellcheck", "false")):
+        expect(field).to_have_attribute(attribute, value)

@@ -1,0 +1,58 @@
+# Secket: `make run` sets up and runs the app; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test setup lint unit server-tests e2e bench build clean system-deps
+
+run: $(VENV)/.stamp-run node_modules/.stamp
+	$(BIN)/secket serve --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.stamp-test node_modules/.stamp system-deps lint
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.stamp-test node_modules/.stamp
+
+lint: $(VENV)/.stamp-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+unit: $(VENV)/.stamp-test
+	$(BIN)/python -m pytest tests/unit
+
+server-tests: $(VENV)/.stamp-test node_modules/.stamp
+	$(BIN)/python -m pytest tests/server
+
+e2e: $(VENV)/.stamp-test node_modules/.stamp system-deps
+	$(BIN)/python -m pytest tests/e2e
+
+bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
+	$(BIN)/python -m bench.pages
+
+build: $(VENV)/.stamp-run node_modules/.stamp
+	$(BIN)/secket build --out dist
+
+# Browser and servers the tests drive: Debian's packages where apt-get is available,
+# Playwright's own Chromium elsewhere.
+system-deps: $(VENV)/.stamp-test
+	VENV=$(VENV) scripts/system-deps.sh
+
+$(VENV)/.stamp-run: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-run
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf $(VENV) node_modules dist .pytest_cache .mypy_cache .ruff_cache

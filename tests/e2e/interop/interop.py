@@ -1,0 +1,52 @@
+"""Runs in the browser (test page only): Secket's HPKE over WebCrypto against CPython's."""
+
+import asyncio
+import base64
+import json
+
+import js
+from pyodide.ffi import to_js
+
+from secket.browser.webcrypto import WebCrypto
+from secket.core import hpke
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+async def import_private(sk, pk):
+    # Test-only: the product never imports private keys; here the key comes from CPython.
+    jwk = {"kty": "OKP", "crv": "X25519", "d": b64url(sk), "x": b64url(pk)}
+    return await js.crypto.subtle.importKey(
+        "jwk",
+        to_js(jwk, dict_converter=js.Object.fromEntries),
+        to_js({"name": "X25519"}, dict_converter=js.Object.fromEntries),
+        False,
+        to_js(["deriveBits"]),
+    )
+
+
+async def main():
+    data = json.loads(await (await js.fetch("/test/input.json")).text())
+    h = {k: bytes.fromhex(v) for k, v in data.items()}
+    port = WebCrypto()
+    out = {}
+    sk_r = await import_private(h["sk_r"], h["pk_r"])
+    out["opened"] = (
+        await hpke.open_base(port, h["enc"], sk_r, h["pk_r"], h["info"], h["aad"], h["ct"])
+    ).hex()
+    enc, ct = await hpke.seal_base(port, h["pk_r"], h["info"], h["aad"], h["browser_pt"])
+    out["sealed_enc"], out["sealed_ct"] = enc.hex(), ct.hex()
+    rfc_sk = await import_private(h["rfc_sk_rm"], h["rfc_pk_rm"])
+    out["rfc_opened"] = (
+        await hpke.open_base(
+            port, h["rfc_enc"], rfc_sk, h["rfc_pk_rm"], h["rfc_info"], h["rfc_aad"], h["rfc_ct"]
+        )
+    ).hex()
+    node = js.document.getElementById("out")
+    node.textContent = json.dumps(out)
+    node.dataset.state = "done"
+
+
+task = asyncio.ensure_future(main())

@@ -29,6 +29,8 @@ def run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run CPython crypto beside Playwright's sync API, which owns this thread's loop."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
 ROOT = Path(__file__).parents[2]
 
 
@@ -79,9 +81,11 @@ def interop_server(case: dict[str, bytes]) -> Iterator[LiveServer]:
             "/test/input.json": (page_input, "application/json"),
         }
         for path, (body, kind) in text.items():
-            app.router.add_get(
-                path, lambda _r, body=body, kind=kind: web.Response(text=body, content_type=kind)
-            )
+
+            async def handler(_request: web.Request, body: str = body, kind: str = kind) -> Any:
+                return web.Response(text=body, content_type=kind)
+
+            app.router.add_get(path, handler)
 
     live = start_server(extra=routes)
     yield live

@@ -49,4 +49,12 @@ async def main():
     node.dataset.state = "done"
 
 
+def report(task):
+    if not task.cancelled() and task.exception() is not None:
+        node = js.document.getElementById("out")
+        node.textContent = repr(task.exception())
+        node.dataset.state = "failed"
+
+
 task = asyncio.ensure_future(main())
+task.add_done_callback(report)

@@ -1,0 +1,207 @@
+"""Signaling wire protocol: JSON text frames on the websocket at ``/ws``.
+
+Pure functions only: parsing client frames into messages, encoding server frames.
+
+Client -> server
+    ``{"type":"join","room":"<32 lowercase hex>"}``
+        First message. The room id is never in a URL. A second join is ``already-joined``.
+    ``{"type":"signal","payload":"<base64url string>"}``
+        Opaque (already encrypted) payload, relayed verbatim to the other peer. Paired only.
+    ``{"type":"leave"}``
+        Leave the room; the server then closes the socket (same as closing it yourself).
+    ``{"type":"ping"}``
+        Answered with ``pong``; keeps the room from going idle.
+
+    Unknown extra keys in a client message are ignored.
+
+Server -> client
+    ``{"type":"joined","peers":1|2}``
+        After a join; ``peers`` counts the sockets in the room including yours.
+    ``{"type":"paired","ice_servers":[RTCIceServer, ...]}``
+        Sent to both peers when the second one joined.
+    ``{"type":"signal","payload":"..."}``
+        A payload from the other peer, verbatim.
+    ``{"type":"peer-left"}``
+        The other peer left or its socket closed. The server then closes this socket
+        (code 1000). The room is spent: for ``room_ttl`` afterwards a join to the same room
+        gets ``room-full``, so a link is single-use once paired.
+    ``{"type":"intruder"}``
+        Sent to both paired peers when a third socket tried to join their room (the third
+        gets ``room-full``). A waiting room never has an intruder: the second socket pairs.
+    ``{"type":"error","code":"<code>","message":"<human sentence>"}``
+        See ``ErrorCode``. Every error but ``unknown-type`` and ``not-paired`` is followed by
+        a close (``CLOSE_CODES``): 1000 ``room-expired``, 1001 ``shutting-down``, 1003 a
+        binary frame (``bad-message``), 1009 ``too-large``, 1013 ``server-full``, 1008 the
+        rest.
+
+Sockets: one join per socket; a socket that has not joined within ``idle_timeout`` of
+opening gets ``room-expired``. Rooms hold exactly two sockets, never queue, and close when
+empty, ``room_ttl`` after creation, or when nobody in them sent anything (``ping`` counts)
+for ``idle_timeout``: then every socket in the room gets ``room-expired`` and is closed,
+and for ``room_ttl`` afterwards a join to that room id gets ``room-expired`` too.
+Rate limits: ``message_rate``/``message_burst`` frames per socket (token bucket) and
+``joins_per_minute`` joins per client address (IPv6 by /64); over either, ``rate-limited``.
+A page whose Origin is neither the request's Host nor configured gets ``bad-origin``;
+clients that send no Origin (not browsers) are let in.
+
+Frames larger than ``max_message_bytes`` get ``too-large`` and close code 1009; frames so
+large that aiohttp refuses them while reading the header (over twice the limit) get close
+code 1009 without the error frame.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
+
+from aiohttp import WSCloseCode
+
+_ROOM = re.compile(r"[0-9a-f]{32}")
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
+
+
+class ErrorCode(StrEnum):
+    """The ``code`` of an ``error`` frame; also the ``reason`` label of refusal metrics."""
+
+    ROOM_FULL = "room-full"
+    BAD_MESSAGE = "bad-message"
+    UNKNOWN_TYPE = "unknown-type"
+    TOO_LARGE = "too-large"
+    NOT_JOINED = "not-joined"
+    ALREADY_JOINED = "already-joined"
+    NOT_PAIRED = "not-paired"
+    ROOM_EXPIRED = "room-expired"
+    RATE_LIMITED = "rate-limited"
+    SERVER_FULL = "server-full"
+    BAD_ORIGIN = "bad-origin"
+    SHUTTING_DOWN = "shutting-down"
+
+
+#: The sentence sent with each error unless a more specific one is given.
+ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {
+    ErrorCode.ROOM_FULL: "This link is already in use by two people, or has been used.",
+    ErrorCode.BAD_MESSAGE: "The server could not understand a message.",
+    ErrorCode.UNKNOWN_TYPE: "The server does not know this message type.",
+    ErrorCode.TOO_LARGE: "A message was larger than the server accepts.",
+    ErrorCode.NOT_JOINED: "Join a room before sending signals.",
+    ErrorCode.ALREADY_JOINED: "This connection has already joined a room.",
+    ErrorCode.NOT_PAIRED: "The other person has not joined yet.",
+    ErrorCode.ROOM_EXPIRED: "This link has expired. Start again with a new link.",
+    ErrorCode.RATE_LIMITED: "Too many messages. Wait a moment and try again.",
+    ErrorCode.SERVER_FULL: "The server is busy. Try again later.",
+    ErrorCode.BAD_ORIGIN: "This page is not allowed to use this server.",
+    ErrorCode.SHUTTING_DOWN: "The server is restarting. Try again in a moment.",
+}
+
+#: Websocket close code sent after each error; None leaves the socket open.
+CLOSE_CODES: Final[Mapping[ErrorCode, WSCloseCode | None]] = {
+    ErrorCode.ROOM_FULL: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.BAD_MESSAGE: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.UNKNOWN_TYPE: None,
+    ErrorCode.TOO_LARGE: WSCloseCode.MESSAGE_TOO_BIG,
+    ErrorCode.NOT_JOINED: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.ALREADY_JOINED: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.NOT_PAIRED: None,
+    ErrorCode.ROOM_EXPIRED: WSCloseCode.OK,
+    ErrorCode.RATE_LIMITED: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.SERVER_FULL: WSCloseCode.TRY_AGAIN_LATER,
+    ErrorCode.BAD_ORIGIN: WSCloseCode.POLICY_VIOLATION,
+    ErrorCode.SHUTTING_DOWN: WSCloseCode.GOING_AWAY,
+}
+
+
+class ProtocolError(Exception):
+    """The client sent a frame that is not a valid message."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    room: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leave:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Ping:
+    pass
+
+
+ClientMessage = Join | Signal | Leave | Ping
+
+
+def parse_client_message(text: str) -> ClientMessage:
+    """Decode one client text frame; raise ``ProtocolError`` if it is not a valid message."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message is not JSON.") from None
+    if not isinstance(data, dict):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message is not a JSON object.")
+    kind = data.get("type")
+    if not isinstance(kind, str):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message has no string 'type'.")
+    if kind == "join":
+        room = data.get("room")
+        if not isinstance(room, str) or not _ROOM.fullmatch(room):
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'room' must be 32 lowercase hex digits.")
+        return Join(room)
+    if kind == "signal":
+        payload = data.get("payload")
+        if not isinstance(payload, str) or not _BASE64URL.fullmatch(payload):
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'payload' must be a base64url string.")
+        return Signal(payload)
+    if kind == "leave":
+        return Leave()
+    if kind == "ping":
+        return Ping()
+    raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "The server does not know this message type.")
+
+
+def _encode(message: Mapping[str, Any]) -> str:
+    return json.dumps(message, separators=(",", ":"))
+
+
+def joined(peers: int) -> str:
+    return _encode({"type": "joined", "peers": peers})
+
+
+def paired(ice_servers: Sequence[Mapping[str, Any]]) -> str:
+    return _encode({"type": "paired", "ice_servers": [dict(server) for server in ice_servers]})
+
+
+def signal(payload: str) -> str:
+    return _encode({"type": "signal", "payload": payload})
+
+
+def peer_left() -> str:
+    return _encode({"type": "peer-left"})
+
+
+def intruder() -> str:
+    return _encode({"type": "intruder"})
+
+
+def pong() -> str:
+    return _encode({"type": "pong"})
+
+
+def error(code: ErrorCode, message: str | None = None) -> str:
+    text = ERROR_MESSAGES[code] if message is None else message
+    return _encode({"type": "error", "code": code.value, "message": text})

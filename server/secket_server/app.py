@@ -1,0 +1,54 @@
+"""``create_app(config)``: the aiohttp application, all state in typed app keys."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from . import views, ws
+from .assets import asset_map, missing_assets
+from .config import CONFIG_KEY, Config
+from .hub import HUB_KEY, Hub
+from .logs import log_event
+from .security import add_security_headers, security_headers
+
+logger = logging.getLogger("secket_server")
+
+
+async def _sweeper(app: web.Application) -> AsyncIterator[None]:
+    hub = app[HUB_KEY]
+    task = asyncio.create_task(hub.run_sweeper())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _close_sockets(app: web.Application) -> None:
+    await app[HUB_KEY].shutdown()
+
+
+def create_app(config: Config | None = None) -> web.Application:
+    config = Config() if config is None else config
+    app = web.Application()
+    app[CONFIG_KEY] = config
+    app[HUB_KEY] = Hub(config)
+    assets = app[views.ASSETS_KEY] = asset_map(config.root)
+    missing = missing_assets(assets)
+    if missing:
+        log_event(logger, "assets-missing", logging.WARNING, paths=missing)
+
+    add_security_headers(app, security_headers(config))
+    app.cleanup_ctx.append(_sweeper)
+    app.on_shutdown.append(_close_sockets)
+
+    app.router.add_get("/ws", ws.handle_socket)
+    app.router.add_get("/healthz", views.healthz)
+    app.router.add_get("/metrics", views.metrics_view)
+    app.router.add_get("/config.json", views.config_json)
+    app.router.add_get("/{path:.*}", views.static)
+    return app

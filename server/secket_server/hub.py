@@ -1,0 +1,200 @@
+"""The server's live state: sockets, rooms, limits, counters; sending and closing.
+
+Message handling lives in ws.py. One rule keeps closes clean: only a socket's own handler
+closes it. Anyone else (the partner's handler, the sweeper, shutdown) *dismisses* it: the
+farewell frame and close code are left on the ``Conn`` and its handler is woken to send
+them and do the close handshake itself. (aiohttp closing a socket from another task drops
+the TCP connection without waiting for the client's close frame.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSCloseCode, web
+
+from . import protocol
+from .config import Config
+from .limits import KeyedLimiter, TokenBucket
+from .logs import log_event
+from .metrics import Metrics
+from .protocol import CLOSE_CODES, ErrorCode
+from .rooms import ExpiryReason, Rooms
+
+logger = logging.getLogger("secket_server.ws")
+
+#: How long a close handshake may take (aiohttp's WebSocketResponse ``timeout``).
+CLOSE_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """The last frame to send to a socket, and the close code to send after it."""
+
+    text: str
+    code: int
+
+
+@dataclass(eq=False, slots=True)
+class Conn:
+    """One websocket and what the server knows about it."""
+
+    id: int
+    ws: web.WebSocketResponse
+    address_key: str
+    ip: str | None
+    bucket: TokenBucket
+    #: When the socket opened, by the configured clock (the join deadline counts from it).
+    opened: float
+    #: A join was accepted or attempted; a second one is ``already-joined``.
+    joined: bool = False
+    #: The server decided to close this socket; later frames are ignored.
+    closing: bool = False
+    #: Set by ``Hub.dismiss``: what the handler must send before closing.
+    dismissal: Dismissal | None = None
+    #: Wakes the handler out of ``receive`` when the socket is dismissed.
+    wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+    #: Set when the handler is done with the socket.
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+    log_fields: dict[str, Any] = field(default_factory=dict)
+
+
+class Hub:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rooms = Rooms(
+            ttl=config.room_ttl,
+            idle_timeout=config.idle_timeout,
+            max_rooms=config.max_rooms,
+            clock=config.clock,
+        )
+        self.join_limiter = KeyedLimiter(
+            rate=config.joins_per_minute / 60,
+            burst=config.joins_per_minute,
+            clock=config.clock,
+        )
+        self.metrics = Metrics()
+        self.conns: dict[int, Conn] = {}
+        self.shutting_down = False
+        self._ids = itertools.count(1)
+
+    def open(self, ws: web.WebSocketResponse, address_key: str, ip: str | None) -> Conn:
+        conn_id = next(self._ids)
+        bucket = TokenBucket(
+            rate=self.config.message_rate, burst=self.config.message_burst, clock=self.config.clock
+        )
+        conn = Conn(conn_id, ws, address_key, ip, bucket, opened=self.config.clock())
+        conn.log_fields = {"conn": conn_id, **({"ip": ip} if self.config.log_ips else {})}
+        self.conns[conn_id] = conn
+        self.metrics.sockets_opened += 1
+        self.log(conn, "socket-open")
+        return conn
+
+    def log(self, conn: Conn, event: str, **fields: Any) -> None:
+        log_event(logger, event, **conn.log_fields, **fields)
+
+    async def send(self, conn: Conn, text: str) -> None:
+        """Send one frame; a socket that went away meanwhile is not an error."""
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            await conn.ws.send_str(text)
+
+    async def close(self, conn: Conn, code: int = WSCloseCode.OK) -> None:
+        """Close handshake; only the socket's own handler calls this."""
+        conn.closing = True
+        with contextlib.suppress(ConnectionError, RuntimeError, asyncio.TimeoutError):
+            await conn.ws.close(code=code)
+
+    def count_refusal(self, conn: Conn, code: ErrorCode) -> None:
+        self.metrics.refusals[code] += 1
+        self.log(conn, "refused", reason=code.value)
+
+    async def refuse(
+        self,
+        conn: Conn,
+        code: ErrorCode,
+        message: str | None = None,
+        close_code: int | None = None,
+    ) -> None:
+        """From the socket's own handler: send an error, count it, close if it calls for it."""
+        self.count_refusal(conn, code)
+        if close_code is None:
+            close_code = CLOSE_CODES[code]
+        if close_code is not None:
+            conn.closing = True
+        await self.send(conn, protocol.error(code, message))
+        if close_code is not None:
+            await self.close(conn, close_code)
+
+    def dismiss(self, conn: Conn, text: str, code: int) -> None:
+        """From anywhere: have the socket's handler send ``text`` and close with ``code``."""
+        if conn.dismissal is None and not conn.done.is_set():
+            conn.closing = True
+            conn.dismissal = Dismissal(text, code)
+            conn.wakeup.set()
+
+    def dismiss_with_error(self, conn: Conn, code: ErrorCode, message: str | None = None) -> None:
+        if conn.dismissal is None:
+            self.count_refusal(conn, code)
+        self.dismiss(conn, protocol.error(code, message), CLOSE_CODES[code] or WSCloseCode.OK)
+
+    async def finish(self, conn: Conn) -> None:
+        """In the handler, after its read loop: carry out a dismissal if there is one."""
+        if conn.dismissal is not None:
+            await self.send(conn, conn.dismissal.text)
+            await self.close(conn, conn.dismissal.code)
+
+    def leave_room(self, conn: Conn) -> None:
+        """Take the socket out of its room; a paired partner is told and let go."""
+        departure = self.rooms.leave(conn.id)
+        if departure is None:
+            return
+        self.log(conn, "left")
+        other = None if departure.remaining is None else self.conns.get(departure.remaining)
+        if other is not None:
+            self.dismiss(other, protocol.peer_left(), WSCloseCode.OK)
+
+    def forget(self, conn: Conn) -> None:
+        """The socket's handler is done: leave the room and drop every reference to it."""
+        self.leave_room(conn)
+        conn.done.set()
+        if self.conns.pop(conn.id, None) is not None:
+            self.log(conn, "closed", code=conn.ws.close_code)
+
+    def sweep(self) -> None:
+        """Expire rooms (telling their peers) and forget idle rate-limit buckets."""
+        for expiry in self.rooms.expire():
+            message = (
+                "Nothing was sent for too long. Start again with a new link."
+                if expiry.reason is ExpiryReason.IDLE
+                else None
+            )
+            for peer in expiry.peers:
+                conn = self.conns.get(peer)
+                if conn is not None:
+                    self.dismiss_with_error(conn, ErrorCode.ROOM_EXPIRED, message)
+        self.join_limiter.purge()
+
+    async def run_sweeper(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.sweep_interval)
+            self.sweep()
+
+    async def shutdown(self) -> None:
+        """Tell every socket the server is going away; wait for the GOING_AWAY closes."""
+        self.shutting_down = True
+        conns = list(self.conns.values())
+        for conn in conns:
+            self.dismiss_with_error(conn, ErrorCode.SHUTTING_DOWN)
+        if conns:
+            waits = [asyncio.ensure_future(conn.done.wait()) for conn in conns]
+            _, pending = await asyncio.wait(waits, timeout=CLOSE_TIMEOUT + 1)
+            for wait in pending:
+                wait.cancel()
+
+
+HUB_KEY = web.AppKey("hub", Hub)

@@ -1,0 +1,192 @@
+"""The websocket endpoint ``/ws``: reads frames and dispatches them to ``handle_<type>``.
+
+The wire format is documented in ``protocol``; room matching is decided by ``rooms``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from aiohttp import WSCloseCode, WSMessage, WSMsgType, web
+from aiohttp.http_websocket import WebSocketError
+
+from . import protocol
+from .config import CONFIG_KEY, Config
+from .hub import CLOSE_TIMEOUT, HUB_KEY, Conn, Hub
+from .limits import address_key
+from .protocol import ErrorCode, Join, Leave, Ping, ProtocolError, Signal
+from .rooms import Paired, Refused, Relay, Waiting
+from .security import normalize_origin, origin_allowed
+
+
+def client_address(request: web.Request, config: Config) -> str | None:
+    if config.trust_forwarded:
+        forwarded = request.headers.getall("X-Forwarded-For", [])
+        if forwarded:
+            return forwarded[-1].split(",")[-1].strip()
+    return request.remote
+
+
+async def handle_socket(request: web.Request) -> web.StreamResponse:
+    config = request.app[CONFIG_KEY]
+    hub = request.app[HUB_KEY]
+    # aiohttp refuses frames over twice the limit while reading their header (close code
+    # 1009); frames between the limit and that get a readable ``too-large`` error first.
+    ws = web.WebSocketResponse(
+        timeout=CLOSE_TIMEOUT,
+        max_msg_size=2 * config.max_message_bytes,
+        heartbeat=config.heartbeat,
+        compress=False,
+    )
+    if not ws.can_prepare(request).ok:
+        raise web.HTTPBadRequest(text="This endpoint speaks websocket only.\n")
+    await ws.prepare(request)
+    ip = client_address(request, config)
+    conn = hub.open(ws, address_key(ip), ip)
+    allowed = frozenset(normalize_origin(origin) for origin in config.allowed_origins)
+    try:
+        if hub.shutting_down:
+            await hub.refuse(conn, ErrorCode.SHUTTING_DOWN)
+        elif not origin_allowed(request.headers.get("Origin"), request.host, allowed):
+            await hub.refuse(conn, ErrorCode.BAD_ORIGIN)
+        else:
+            await read_frames(hub, conn)
+            await hub.finish(conn)
+    finally:
+        hub.forget(conn)
+    return ws
+
+
+async def receive_frame(hub: Hub, conn: Conn, limit: float | None) -> WSMessage:
+    frame = await conn.ws.receive(timeout=limit)
+    if (
+        frame.type is WSMsgType.ERROR
+        and isinstance(frame.data, WebSocketError)
+        and frame.data.code == WSCloseCode.MESSAGE_TOO_BIG
+    ):
+        # aiohttp refused a huge frame at its header and already closed with 1009. Counted
+        # here, in the receiving task: the handler may be cancelled once the socket is gone.
+        hub.count_refusal(conn, ErrorCode.TOO_LARGE)
+    return frame
+
+
+async def next_frame(hub: Hub, conn: Conn, limit: float | None) -> WSMessage | None:
+    """The next frame from the client, or None when the socket was dismissed meanwhile."""
+    receiving = asyncio.ensure_future(receive_frame(hub, conn, limit))
+    woken = asyncio.ensure_future(conn.wakeup.wait())
+    try:
+        await asyncio.wait((receiving, woken), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        woken.cancel()
+        if not receiving.done():
+            receiving.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await receiving
+    return None if receiving.cancelled() else receiving.result()
+
+
+async def read_frames(hub: Hub, conn: Conn) -> None:
+    while not conn.closing:
+        # Only a socket that has not joined yet has a deadline; rooms expire on their own.
+        limit = None
+        if not conn.joined:
+            limit = conn.opened + hub.config.idle_timeout - hub.config.clock()
+        try:
+            if limit is not None and limit <= 0:
+                raise TimeoutError
+            frame = await next_frame(hub, conn, limit)
+        except TimeoutError:
+            await hub.refuse(conn, ErrorCode.ROOM_EXPIRED, "No room was joined in time.")
+            return
+        if frame is None:
+            return
+        if frame.type is WSMsgType.TEXT:
+            await handle_text(hub, conn, frame.data)
+        elif frame.type is WSMsgType.BINARY:
+            await hub.refuse(
+                conn,
+                ErrorCode.BAD_MESSAGE,
+                "Binary frames are not accepted.",
+                WSCloseCode.UNSUPPORTED_DATA,
+            )
+        else:
+            # CLOSE, or ERROR (aiohttp already closed the socket, e.g. 1009 on a huge frame).
+            return
+
+
+async def handle_text(hub: Hub, conn: Conn, text: str) -> None:
+    if not conn.bucket.take():
+        await hub.refuse(conn, ErrorCode.RATE_LIMITED)
+        return
+    if len(text.encode()) > hub.config.max_message_bytes:
+        await hub.refuse(conn, ErrorCode.TOO_LARGE)
+        return
+    try:
+        message = protocol.parse_client_message(text)
+    except ProtocolError as exc:
+        await hub.refuse(conn, exc.code, exc.message)
+        return
+    hub.rooms.touch(conn.id)
+    match message:
+        case Join():
+            await handle_join(hub, conn, message)
+        case Signal():
+            await handle_signal(hub, conn, message)
+        case Leave():
+            await handle_leave(hub, conn, message)
+        case Ping():
+            await handle_ping(hub, conn, message)
+
+
+async def handle_join(hub: Hub, conn: Conn, message: Join) -> None:
+    if conn.joined:
+        await hub.refuse(conn, ErrorCode.ALREADY_JOINED)
+        return
+    conn.joined = True
+    if not hub.join_limiter.take(conn.address_key):
+        await hub.refuse(conn, ErrorCode.RATE_LIMITED, "Too many joins from your address.")
+        return
+    decision = hub.rooms.join(conn.id, message.room)
+    match decision:
+        case Waiting():
+            hub.log(conn, "joined", peers=1)
+            await hub.send(conn, protocol.joined(1))
+        case Paired(first=first_id):
+            hub.metrics.pairings += 1
+            hub.log(conn, "joined", peers=2)
+            hub.log(conn, "paired", partner=first_id)
+            await hub.send(conn, protocol.joined(2))
+            paired = protocol.paired(hub.config.ice_servers)
+            first = hub.conns.get(first_id)
+            if first is not None:
+                await hub.send(first, paired)
+            await hub.send(conn, paired)
+        case Refused(reason=reason, intruded=intruded):
+            for peer in intruded:
+                other = hub.conns.get(peer)
+                if other is not None:
+                    hub.log(other, "intruder")
+                    await hub.send(other, protocol.intruder())
+            await hub.refuse(conn, reason)
+
+
+async def handle_signal(hub: Hub, conn: Conn, message: Signal) -> None:
+    decision = hub.rooms.relay(conn.id)
+    match decision:
+        case Relay(to=to):
+            other = hub.conns.get(to)
+            if other is not None and not other.closing:
+                hub.metrics.relayed_messages += 1
+                await hub.send(other, protocol.signal(message.payload))
+        case Refused(reason=reason):
+            await hub.refuse(conn, reason)
+
+
+async def handle_leave(hub: Hub, conn: Conn, message: Leave) -> None:
+    hub.leave_room(conn)
+    await hub.close(conn, WSCloseCode.OK)
+
+
+async def handle_ping(hub: Hub, conn: Conn, message: Ping) -> None:
+    await hub.send(conn, protocol.pong())

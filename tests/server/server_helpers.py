@@ -1,0 +1,109 @@
+"""Helpers for the server tests: a fake checkout and websocket conversation steps."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp.test_utils import TestClient
+
+ROOM_A = "0123456789abcdef0123456789abcdef"
+ROOM_B = "fedcba9876543210fedcba9876543210"
+
+#: ``await make_client(**config_fields)`` (the fixture of that name).
+ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
+
+#: Files of the fake checkout, by path relative to its root.
+FAKE_FILES = {
+    "app/index.html": "<!doctype html><title>Secket</title>\n",
+    "app/style.css": "body { color: black; }\n",
+    "app/favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>\n",
+    "app/py/secket/__init__.py": "VERSION = 1\n",
+    "app/py/secket/core/session.py": "STATE = 'idle'\n",
+    "app/py/secket/__pycache__/session.cpython-311.pyc": "not served",
+    "app/.DS_Store": "not served",
+    "pyscript.toml": 'name = "secket"\n',
+    "node_modules/pyodide/pyodide.mjs": "export const loadPyodide = 1;\n",
+    "node_modules/pyodide/pyodide.asm.mjs": "export default 1;\n",
+    "node_modules/pyodide/pyodide.asm.wasm": "\0asm",
+    "node_modules/pyodide/python_stdlib.zip": "PK",
+    "node_modules/pyodide/pyodide-lock.json": "{}",
+    "node_modules/pyodide/pyodide.js": "not served",
+    "node_modules/pyodide/pyodide.mjs.map": "not served",
+    "node_modules/@pyscript/core/dist/core.js": "export {};\n",
+    "node_modules/@pyscript/core/dist/core.css": "py-script { display: none; }\n",
+    "node_modules/@pyscript/core/dist/core-C9KDLldu.js": "export {};\n",
+    "node_modules/@pyscript/core/dist/core.js.map": "not served",
+}
+
+
+def write_fake_root(root: Path) -> Path:
+    for name, text in FAKE_FILES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+async def receive(ws: aiohttp.ClientWebSocketResponse, wait: float = 3.0) -> dict[str, Any]:
+    """The next text frame as JSON; fails on anything else."""
+    message = await ws.receive(timeout=wait)
+    assert message.type is aiohttp.WSMsgType.TEXT, message
+    data: dict[str, Any] = json.loads(message.data)
+    return data
+
+
+async def expect_close(ws: aiohttp.ClientWebSocketResponse, wait: float = 3.0) -> int | None:
+    """Wait for the server to close the socket; return the close code."""
+    message = await ws.receive(timeout=wait)
+    assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED), message
+    return ws.close_code
+
+
+async def expect_error(
+    ws: aiohttp.ClientWebSocketResponse, code: str, close_code: int | None
+) -> dict[str, Any]:
+    """The next frame is error ``code``; then the socket closes with ``close_code`` (or not)."""
+    error = await receive(ws)
+    assert error["type"] == "error"
+    assert error["code"] == code
+    assert isinstance(error["message"], str)
+    assert error["message"]
+    if close_code is not None:
+        assert await expect_close(ws) == close_code
+    return error
+
+
+async def join(
+    client: TestClient[Any, Any], room: str = ROOM_A, **kwargs: Any
+) -> aiohttp.ClientWebSocketResponse:
+    ws = await client.ws_connect("/ws", **kwargs)
+    await ws.send_json({"type": "join", "room": room})
+    return ws
+
+
+async def pair(
+    client: TestClient[Any, Any], room: str = ROOM_A
+) -> tuple[aiohttp.ClientWebSocketResponse, aiohttp.ClientWebSocketResponse]:
+    """Two sockets paired in ``room``, with the join/paired frames already read."""
+    first = await join(client, room)
+    assert await receive(first) == {"type": "joined", "peers": 1}
+    second = await join(client, room)
+    assert await receive(second) == {"type": "joined", "peers": 2}
+    assert (await receive(first))["type"] == "paired"
+    assert (await receive(second))["type"] == "paired"
+    return first, second
+
+
+async def wait_for_sockets(client: TestClient[Any, Any], count: int) -> None:
+    """Wait until the server has finished with every socket but ``count``."""
+    for _ in range(100):
+        health = await (await client.get("/healthz")).json()
+        if health["sockets"] == count:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"server still has {health['sockets']} sockets, expected {count}")

@@ -1,0 +1,274 @@
+"""HTTP: health, metrics, config, static files, content types, 404, traversal, headers."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+from server_helpers import (
+    FAKE_FILES,
+    ROOM_A,
+    ClientFactory,
+    expect_error,
+    join,
+    pair,
+    receive,
+    wait_for_sockets,
+)
+
+from secket_server.assets import asset_map
+from secket_server.security import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
+
+
+async def test_healthz(client: TestClient[Any, Any]) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    assert await response.json() == {"status": "ok", "rooms": 0, "sockets": 0}
+    assert response.headers["Cache-Control"] == "no-store"
+    first = await join(client)
+    await receive(first)
+    assert await (await client.get("/healthz")).json() == {
+        "status": "ok",
+        "rooms": 1,
+        "sockets": 1,
+    }
+
+
+async def test_metrics_count_and_never_name_rooms(client: TestClient[Any, Any]) -> None:
+    first, second = await pair(client)
+    for _ in range(3):
+        await first.send_json({"type": "signal", "payload": "cGF5bG9hZA"})
+        await receive(second)
+    third = await join(client)
+    await expect_error(third, "room-full", 1008)
+    await wait_for_sockets(client, 2)
+    response = await client.get("/metrics")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    text = await response.text()
+    assert "secket_open_sockets 2" in text
+    assert 'secket_rooms{state="paired"} 1' in text
+    assert "secket_relayed_messages_total 3" in text
+    assert "secket_pairings_total 1" in text
+    assert 'secket_refusals_total{reason="room-full"} 1' in text
+    assert 'secket_refusals_total{reason="bad-origin"} 0' in text
+    assert "# TYPE secket_refusals_total counter" in text
+    assert ROOM_A not in text
+    assert "cGF5bG9hZA" not in text
+
+
+async def test_config_json(make_client: ClientFactory) -> None:
+    client = await make_client()
+    response = await client.get("/config.json")
+    assert await response.json() == {"signal_url": None}
+    assert response.headers["Cache-Control"] == "no-store"
+    client = await make_client(signal_url="wss://signal.example.com/ws")
+    assert await (await client.get("/config.json")).json() == {
+        "signal_url": "wss://signal.example.com/ws"
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "source", "content_type"),
+    [
+        ("/", "app/index.html", "text/html"),
+        ("/index.html", "app/index.html", "text/html"),
+        ("/style.css", "app/style.css", "text/css"),
+        ("/favicon.svg", "app/favicon.svg", "image/svg+xml"),
+        ("/py/secket/__init__.py", "app/py/secket/__init__.py", "text/plain"),
+        ("/py/secket/core/session.py", "app/py/secket/core/session.py", "text/plain"),
+        ("/pyscript.toml", "pyscript.toml", "text/plain"),
+        ("/vendor/pyodide/pyodide.mjs", "node_modules/pyodide/pyodide.mjs", "text/javascript"),
+        (
+            "/vendor/pyodide/pyodide.asm.mjs",
+            "node_modules/pyodide/pyodide.asm.mjs",
+            "text/javascript",
+        ),
+        (
+            "/vendor/pyodide/pyodide.asm.wasm",
+            "node_modules/pyodide/pyodide.asm.wasm",
+            "application/wasm",
+        ),
+        (
+            "/vendor/pyodide/python_stdlib.zip",
+            "node_modules/pyodide/python_stdlib.zip",
+            "application/zip",
+        ),
+        (
+            "/vendor/pyodide/pyodide-lock.json",
+            "node_modules/pyodide/pyodide-lock.json",
+            "application/json",
+        ),
+        (
+            "/vendor/pyscript/core.js",
+            "node_modules/@pyscript/core/dist/core.js",
+            "text/javascript",
+        ),
+        (
+            "/vendor/pyscript/core-C9KDLldu.js",
+            "node_modules/@pyscript/core/dist/core-C9KDLldu.js",
+            "text/javascript",
+        ),
+        ("/vendor/pyscript/core.css", "node_modules/@pyscript/core/dist/core.css", "text/css"),
+    ],
+)
+async def test_static_files(
+    client: TestClient[Any, Any], url: str, source: str, content_type: str
+) -> None:
+    response = await client.get(url)
+    assert response.status == 200
+    assert response.content_type == content_type
+    assert await response.text() == FAKE_FILES[source]
+
+
+async def test_qrcodegen_is_served_from_the_installed_module(
+    client: TestClient[Any, Any],
+) -> None:
+    import qrcodegen
+
+    response = await client.get("/vendor/py/qrcodegen.py")
+    assert response.status == 200
+    assert response.content_type == "text/plain"
+    assert await response.read() == Path(qrcodegen.__file__).read_bytes()  # noqa: ASYNC240
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/nope",
+        "/app/index.html",
+        "/py/",
+        "/py/secket",
+        "/py/secket/__pycache__/session.cpython-311.pyc",
+        "/.DS_Store",
+        "/vendor/",
+        "/vendor/pyodide/pyodide.js",
+        "/vendor/pyodide/pyodide.mjs.map",
+        "/vendor/pyodide/package.json",
+        "/vendor/pyscript/core.js.map",
+        "/node_modules/pyodide/pyodide.mjs",
+        "/vendor/py/qrcodegen.pyc",
+        "/style.css/",
+    ],
+)
+async def test_unknown_paths_are_404(client: TestClient[Any, Any], url: str) -> None:
+    response = await client.get(url)
+    assert response.status == 404
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+
+
+def raw_get(host: str, port: int, target: str) -> bytes:
+    """Send a request line exactly as written (no client-side path normalisation)."""
+    with socket.create_connection((host, port), timeout=3) as sock:
+        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/../pyscript.toml",
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/py/..%2f..%2fpyscript.toml",
+        "/vendor/pyodide/..%2f..%2fnode_modules/pyodide/package.json",
+        "/..%5c..%5cetc%5cpasswd",
+        "//etc/passwd",
+        "/vendor/py/../../../server/secket_server/app.py",
+    ],
+)
+async def test_path_traversal(client: TestClient[Any, Any], target: str) -> None:
+    response = await asyncio.get_running_loop().run_in_executor(
+        None, raw_get, client.host, client.port, target
+    )
+    status_line = response.split(b"\r\n", 1)[0]
+    assert b" 200 " not in status_line, (target, status_line)
+    assert b"root:" not in response
+    assert b"secket_server" not in response
+
+
+async def test_security_headers_on_page_assets_and_api(client: TestClient[Any, Any]) -> None:
+    for url in ("/", "/style.css", "/vendor/pyodide/pyodide.asm.wasm", "/healthz", "/metrics"):
+        response = await client.get(url)
+        assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, url
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers[name] == value, (url, name)
+
+
+def test_the_policy_constant_is_the_documented_one() -> None:
+    assert CONTENT_SECURITY_POLICY == (
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+        "img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self'; "
+        "font-src 'self'; worker-src 'self' blob:; manifest-src 'self'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
+    assert SECURITY_HEADERS["Permissions-Policy"] == "camera=(self), microphone=(), geolocation=()"
+
+
+async def test_csp_is_extended_by_config(make_client: ClientFactory) -> None:
+    client = await make_client(
+        signal_url="wss://signal.example.com:8443/ws",
+        csp_extra=("style-src 'unsafe-inline'", "frame-src https://x.example", "img-src 'self'"),
+    )
+    csp = (await client.get("/")).headers["Content-Security-Policy"]
+    directives = {part.split()[0]: part.split()[1:] for part in csp.split("; ")}
+    assert directives["connect-src"] == ["'self'", "wss://signal.example.com:8443"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["frame-src"] == ["https://x.example"]
+    assert directives["img-src"] == ["'self'", "data:", "blob:"]
+    assert directives["default-src"] == ["'none'"]
+
+
+async def test_cache_control(client: TestClient[Any, Any]) -> None:
+    assert (await client.get("/")).headers["Cache-Control"] == "no-store"
+    assert (await client.get("/index.html")).headers["Cache-Control"] == "no-store"
+    response = await client.get("/style.css")
+    assert response.headers["Cache-Control"] == "no-cache"
+    etag = response.headers["ETag"]
+    assert response.headers["Last-Modified"]
+    again = await client.get("/style.css", headers={"If-None-Match": etag})
+    assert again.status == 304
+
+
+async def test_head_request(client: TestClient[Any, Any]) -> None:
+    response = await client.head("/vendor/pyodide/pyodide.asm.wasm")
+    assert response.status == 200
+    assert response.content_type == "application/wasm"
+
+
+async def test_precompressed_sibling(client: TestClient[Any, Any], fake_root: Path) -> None:
+    css = fake_root / "app" / "style.css"
+    Path(f"{css}.gz").write_bytes(gzip.compress(css.read_bytes()))  # noqa: ASYNC240
+    response = await client.get("/style.css", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.content_type == "text/css"
+    assert await response.text() == FAKE_FILES["app/style.css"]
+    plain = await client.get("/style.css", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    assert (await client.get("/style.css.gz")).status == 404
+
+
+def test_asset_map_of_the_real_checkout() -> None:
+    """The real node_modules holds what the page needs, and no source maps are served."""
+    root = Path(__file__).resolve().parents[2]
+    assets = asset_map(root)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert f"/vendor/pyodide/{name}" in assets
+    assert "/vendor/pyscript/core.js" in assets
+    assert "/vendor/py/qrcodegen.py" in assets
+    assert not [url for url in assets if url.endswith(".map")]
+    assert all(path.is_file() for path in assets.values())
+
+
+def test_asset_map_refuses_collisions(fake_root: Path) -> None:
+    (fake_root / "app" / "config.json").write_text("{}")
+    with pytest.raises(ValueError, match=r"config\.json"):
+        asset_map(fake_root)

@@ -1,0 +1,243 @@
+"""The ``secket`` command: ``secket serve`` and ``secket build``. The only argparse user.
+
+Every ``serve`` flag has an environment variable (HOST, PORT, and SECKET_* for the rest);
+a flag wins over its variable, which wins over the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from .app import create_app
+from .build import build_bundle
+from .config import DEFAULT_ROOT, Config
+from .logs import AccessLogger, configure_logging
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+
+
+def _ice_servers(text: str) -> tuple[dict[str, Any], ...]:
+    try:
+        servers = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not JSON: {exc}") from None
+    if not isinstance(servers, list) or not all(
+        isinstance(server, dict) and "urls" in server for server in servers
+    ):
+        raise argparse.ArgumentTypeError("expected a JSON list of objects with 'urls'")
+    return tuple(servers)
+
+
+def _split(text: str, separator: str | None) -> list[str]:
+    return [item.strip() for item in text.split(separator) if item.strip()]
+
+
+class _Env:
+    """Reads defaults from the environment, reporting bad values as usage errors."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.environ = environ
+        self.errors: list[str] = []
+
+    def get(self, name: str, convert: Callable[[str], Any], default: Any) -> Any:
+        text = self.environ.get(name)
+        if text is None or text == "":
+            return default
+        try:
+            return convert(text)
+        except (ValueError, argparse.ArgumentTypeError) as exc:
+            self.errors.append(f"{name}={text!r}: {exc}")
+            return default
+
+    def flag(self, name: str) -> bool:
+        return self.environ.get(name, "").strip().lower() in _TRUE
+
+
+def _add_common(parser: argparse.ArgumentParser, env: _Env) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
+        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
+    )
+    parser.add_argument(
+        "--signal-url",
+        default=env.get("SECKET_SIGNAL_URL", str, None),
+        help="wss:// URL of the signaling server if not this origin [SECKET_SIGNAL_URL]",
+    )
+    parser.add_argument(
+        "--csp-extra",
+        action="append",
+        metavar="DIRECTIVE",
+        help="extra CSP sources, e.g. \"style-src 'unsafe-inline'\"; repeatable "
+        "[SECKET_CSP_EXTRA, ';'-separated]",
+    )
+
+
+def _parser(env: _Env) -> argparse.ArgumentParser:
+    defaults = Config()
+    parser = argparse.ArgumentParser(
+        prog="secket",
+        description="Secket: hand a secret from one browser to another, end-to-end encrypted.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the signaling server and serve the app")
+    serve.add_argument(
+        "--host",
+        default=env.get("HOST", str, "127.0.0.1"),
+        help="address to listen on (default %(default)s) [HOST]",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=env.get("PORT", int, 8000),
+        help="port to listen on, 0 for any (default %(default)s) [PORT]",
+    )
+    _add_common(serve, env)
+    numbers: list[tuple[str, Callable[[str], Any], str]] = [
+        ("max_message_bytes", int, "largest accepted frame, bytes"),
+        ("room_ttl", float, "room lifetime from creation, seconds"),
+        ("idle_timeout", float, "idle room expiry and join deadline, seconds"),
+        ("max_rooms", int, "most rooms open at once"),
+        ("message_rate", float, "messages per second per socket"),
+        ("message_burst", int, "message burst per socket"),
+        ("joins_per_minute", int, "joins per client address per minute"),
+    ]
+    for name, convert, help_text in numbers:
+        variable = "SECKET_" + name.upper()
+        serve.add_argument(
+            "--" + name.replace("_", "-"),
+            type=convert,
+            default=env.get(variable, convert, getattr(defaults, name)),
+            help=f"{help_text} (default %(default)s) [{variable}]",
+        )
+    serve.add_argument(
+        "--ice-servers",
+        type=_ice_servers,
+        default=env.get("SECKET_ICE_SERVERS", _ice_servers, ()),
+        metavar="JSON",
+        help="RTCIceServer list given to paired peers [SECKET_ICE_SERVERS]",
+    )
+    serve.add_argument(
+        "--allowed-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="also accept websockets from pages at this origin; repeatable "
+        "[SECKET_ALLOWED_ORIGINS, comma-separated]",
+    )
+    serve.add_argument(
+        "--log-ips",
+        action="store_true",
+        default=env.flag("SECKET_LOG_IPS"),
+        help="put client addresses in logs [SECKET_LOG_IPS]",
+    )
+    serve.add_argument(
+        "--trust-forwarded",
+        action="store_true",
+        default=env.flag("SECKET_TRUST_FORWARDED"),
+        help="take the client address from X-Forwarded-For [SECKET_TRUST_FORWARDED]",
+    )
+    serve.add_argument(
+        "--log-level",
+        default=env.get("SECKET_LOG_LEVEL", str, "INFO"),
+        help="(default %(default)s) [SECKET_LOG_LEVEL]",
+    )
+
+    build = commands.add_parser("build", help="write the static app to a directory")
+    build.add_argument("--out", type=Path, required=True, help="output directory")
+    _add_common(build, env)
+    return parser
+
+
+def _config(args: argparse.Namespace, environ: Mapping[str, str]) -> Config:
+    csp_extra = args.csp_extra or _split(environ.get("SECKET_CSP_EXTRA", ""), ";")
+    common: dict[str, Any] = {
+        "root": args.root,
+        "signal_url": args.signal_url,
+        "csp_extra": tuple(csp_extra),
+    }
+    if args.command == "build":
+        return Config(**common)
+    origins = args.allowed_origin or _split(environ.get("SECKET_ALLOWED_ORIGINS", ""), ",")
+    return Config(
+        **common,
+        ice_servers=tuple(args.ice_servers),
+        max_message_bytes=args.max_message_bytes,
+        room_ttl=args.room_ttl,
+        idle_timeout=args.idle_timeout,
+        max_rooms=args.max_rooms,
+        message_rate=args.message_rate,
+        message_burst=args.message_burst,
+        joins_per_minute=args.joins_per_minute,
+        allowed_origins=tuple(origins),
+        log_ips=args.log_ips,
+        trust_forwarded=args.trust_forwarded,
+    )
+
+
+async def _serve(app: web.Application, host: str, port: int) -> None:
+    runner = web.AppRunner(app, access_log_class=AccessLogger, shutdown_timeout=10)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        bound_host, bound_port = runner.addresses[0][:2]
+        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+        print(f"Secket is running at http://{shown}:{bound_port}/", flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    try:
+        uvloop = importlib.import_module("uvloop")
+    except ImportError:
+        return None
+    factory: Callable[[], asyncio.AbstractEventLoop] = uvloop.new_event_loop
+    return factory
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    env = _Env(environ)
+    parser = _parser(env)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser.parse_args(argv or ["serve"])
+    if env.errors:
+        parser.error("; ".join(env.errors))
+    try:
+        config = _config(args, environ)
+    except ValueError as exc:
+        parser.error(str(exc))
+
+    if args.command == "build":
+        try:
+            written = build_bundle(config, args.out)
+        except (FileNotFoundError, ValueError) as exc:
+            print(f"secket build: {exc}", file=sys.stderr)
+            return 1
+        print(f"Wrote {len(written)} files to {args.out}")
+        return 0
+
+    configure_logging(args.log_level)
+    app = create_app(config)
+    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        runner.run(_serve(app, args.host, args.port))
+    return 0

@@ -1,0 +1,89 @@
+"""``secket build``: the static bundle holds exactly what the server serves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from secket_server.assets import asset_map
+from secket_server.cli import main
+from secket_server.config import Config
+from secket_server.security import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, security_headers
+
+
+def files_under(directory: Path) -> set[str]:
+    return {"/" + p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
+
+
+async def test_bundle_matches_what_the_server_serves(
+    client: TestClient[Any, Any], fake_root: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "bundle"
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
+    assets = asset_map(fake_root)
+    assert files_under(out) == {*assets, "/config.json", "/_headers", "/README.txt"}
+    for url in assets:
+        response = await client.get(url)
+        assert response.status == 200
+        assert (out / url.lstrip("/")).read_bytes() == await response.read(), url
+    assert json.loads((out / "config.json").read_text()) == {"signal_url": None}
+
+
+def test_bundle_lists_the_security_headers(fake_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bundle"
+    argv = ["build", "--out", str(out), "--root", str(fake_root)]
+    assert main([*argv, "--signal-url", "wss://sig.example.com/ws"], environ={}) == 0
+    assert json.loads((out / "config.json").read_text()) == {
+        "signal_url": "wss://sig.example.com/ws"
+    }
+    expected = security_headers(Config(signal_url="wss://sig.example.com/ws"))
+    assert "connect-src 'self' wss://sig.example.com;" in expected["Content-Security-Policy"]
+    headers = (out / "_headers").read_text()
+    readme = (out / "README.txt").read_text()
+    for name, value in expected.items():
+        assert f"  {name}: {value}\n" in headers
+        assert f"{name}: {value}" in readme
+    assert set(SECURITY_HEADERS) < set(expected)
+    assert "/config.json\n  Cache-Control: no-store\n" in headers
+
+
+def test_build_csp_extra_from_environment(fake_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bundle"
+    environ = {"SECKET_CSP_EXTRA": "style-src 'unsafe-inline'; img-src https://i.example"}
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ=environ) == 0
+    headers = (out / "_headers").read_text()
+    assert "style-src 'self' 'unsafe-inline';" in headers
+    assert CONTENT_SECURITY_POLICY not in headers
+
+
+def test_build_copies_precompressed_siblings(fake_root: Path, tmp_path: Path) -> None:
+    (fake_root / "app" / "style.css.br").write_bytes(b"brotli")
+    out = tmp_path / "bundle"
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
+    assert (out / "style.css.br").read_bytes() == b"brotli"
+
+
+def test_build_refuses_an_incomplete_checkout(
+    fake_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (fake_root / "node_modules" / "pyodide" / "pyodide.asm.wasm").unlink()
+    out = tmp_path / "bundle"
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 1
+    assert "/vendor/pyodide/pyodide.asm.wasm" in capsys.readouterr().err
+
+
+def test_build_refuses_to_write_into_the_app(fake_root: Path) -> None:
+    out = fake_root / "app" / "dist"
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 1
+    assert not out.exists()
+
+
+def test_bad_signal_url_is_a_usage_error(fake_root: Path, tmp_path: Path) -> None:
+    argv = ["build", "--out", str(tmp_path), "--root", str(fake_root)]
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--signal-url", "https://not-a-websocket.example"], environ={})
+    assert exit_info.value.code == 2

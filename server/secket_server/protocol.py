@@ -3,8 +3,11 @@
 Pure functions only: parsing client frames into messages, encoding server frames.
 
 Client -> server
-    ``{"type":"join","room":"<32 lowercase hex>"}``
+    ``{"type":"join","room":"<32 lowercase hex>","create":true|false}``
         First message. The room id is never in a URL. A second join is ``already-joined``.
+        ``create`` (default true) says whether this join may open the room: the link's
+        creator sends true, the person who opened the link false, so a link whose creator
+        is gone gets ``no-room`` at once instead of waiting in an empty room.
     ``{"type":"signal","payload":"<base64url string>"}``
         Opaque (already encrypted) payload, relayed verbatim to the other peer. Paired only.
     ``{"type":"leave"}``
@@ -75,6 +78,7 @@ class ErrorCode(StrEnum):
     ALREADY_JOINED = "already-joined"
     NOT_PAIRED = "not-paired"
     ROOM_EXPIRED = "room-expired"
+    NO_ROOM = "no-room"
     RATE_LIMITED = "rate-limited"
     SERVER_FULL = "server-full"
     BAD_ORIGIN = "bad-origin"
@@ -91,6 +95,7 @@ ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {
     ErrorCode.ALREADY_JOINED: "This connection has already joined a room.",
     ErrorCode.NOT_PAIRED: "The other person has not joined yet.",
     ErrorCode.ROOM_EXPIRED: "This link has expired. Start again with a new link.",
+    ErrorCode.NO_ROOM: "This link has expired or its creator closed the page. Ask for a new link.",
     ErrorCode.RATE_LIMITED: "Too many messages. Wait a moment and try again.",
     ErrorCode.SERVER_FULL: "The server is busy. Try again later.",
     ErrorCode.BAD_ORIGIN: "This page is not allowed to use this server.",
@@ -107,6 +112,7 @@ CLOSE_CODES: Final[Mapping[ErrorCode, WSCloseCode | None]] = {
     ErrorCode.ALREADY_JOINED: WSCloseCode.POLICY_VIOLATION,
     ErrorCode.NOT_PAIRED: None,
     ErrorCode.ROOM_EXPIRED: WSCloseCode.OK,
+    ErrorCode.NO_ROOM: WSCloseCode.OK,
     ErrorCode.RATE_LIMITED: WSCloseCode.POLICY_VIOLATION,
     ErrorCode.SERVER_FULL: WSCloseCode.TRY_AGAIN_LATER,
     ErrorCode.BAD_ORIGIN: WSCloseCode.POLICY_VIOLATION,
@@ -126,6 +132,7 @@ class ProtocolError(Exception):
 @dataclass(frozen=True, slots=True)
 class Join:
     room: str
+    create: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +168,10 @@ def parse_client_message(text: str) -> ClientMessage:
         room = data.get("room")
         if not isinstance(room, str) or not _ROOM.fullmatch(room):
             raise ProtocolError(ErrorCode.BAD_MESSAGE, "'room' must be 32 lowercase hex digits.")
-        return Join(room)
+        create = data.get("create", True)
+        if not isinstance(create, bool):
+            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'create' must be true or false.")
+        return Join(room, create)
     if kind == "signal":
         payload = data.get("payload")
         if not isinstance(payload, str) or not _BASE64URL.fullmatch(payload):

@@ -134,7 +134,7 @@ class Rooms:
         room_id = self._room_of.get(peer)
         return None if room_id is None else self._rooms[room_id].state
 
-    def join(self, peer: PeerId, room_id: RoomId) -> JoinDecision:
+    def join(self, peer: PeerId, room_id: RoomId, create: bool = True) -> JoinDecision:
         now = self._clock()
         if peer in self._room_of:
             return Refused(peer, ErrorCode.ALREADY_JOINED)
@@ -145,6 +145,8 @@ class Rooms:
             del self._spent[room_id]
         room = self._rooms.get(room_id)
         if room is None:
+            if not create:
+                return Refused(peer, ErrorCode.NO_ROOM)
             if len(self._rooms) >= self._max_rooms:
                 return Refused(peer, ErrorCode.SERVER_FULL)
             room = self._rooms[room_id] = _Room(created=now, last_active=now)

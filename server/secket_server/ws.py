@@ -147,7 +147,7 @@ async def handle_join(hub: Hub, conn: Conn, message: Join) -> None:
     if not hub.join_limiter.take(conn.address_key):
         await hub.refuse(conn, ErrorCode.RATE_LIMITED, "Too many joins from your address.")
         return
-    decision = hub.rooms.join(conn.id, message.room)
+    decision = hub.rooms.join(conn.id, message.room, message.create)
     match decision:
         case Waiting():
             hub.log(conn, "joined", peers=1)

@@ -175,3 +175,11 @@ def test_count_by_state(rooms: Rooms) -> None:
     rooms.join(3, B)
     assert rooms.count(RoomState.PAIRED) == 1
     assert rooms.count(RoomState.WAITING) == 1
+
+
+def test_an_opener_never_creates_a_room(rooms: Rooms) -> None:
+    # The person who opened a link whose creator is gone is told so at once.
+    assert rooms.join(1, A, create=False) == Refused(1, ErrorCode.NO_ROOM)
+    assert len(rooms) == 0
+    assert rooms.join(2, A) == Waiting(2)
+    assert rooms.join(3, A, create=False) == Paired(first=2, second=3)

@@ -140,3 +140,20 @@ async def test_many_rooms_at_once(client: TestClient[Any, Any]) -> None:
 async def test_plain_http_get_on_ws_is_refused(client: TestClient[Any, Any]) -> None:
     response = await client.get("/ws")
     assert response.status == 400
+
+
+async def test_an_opener_whose_creator_is_gone_gets_no_room(client: TestClient[Any, Any]) -> None:
+    opener = await client.ws_connect("/ws")
+    await opener.send_json({"type": "join", "room": ROOM_A, "create": False})
+    await expect_error(opener, "no-room", WSCloseCode.OK)
+    creator = await join(client)
+    assert await receive(creator) == {"type": "joined", "peers": 1}
+    late = await client.ws_connect("/ws")
+    await late.send_json({"type": "join", "room": ROOM_A, "create": False})
+    assert await receive(late) == {"type": "joined", "peers": 2}
+
+
+async def test_create_must_be_a_boolean(client: TestClient[Any, Any]) -> None:
+    ws = await client.ws_connect("/ws")
+    await ws.send_json({"type": "join", "room": ROOM_A, "create": "no"})
+    await expect_error(ws, "bad-message", WSCloseCode.POLICY_VIOLATION)

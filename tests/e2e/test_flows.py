@@ -15,6 +15,25 @@ UNICODE_SECRET = "correct horse 🐎 battery staple\nпароль: 秘密 ✓\tt
 LARGE_SECRET = "é" * 16384 + "🔑" * 8192
 
 
+#: Counts the records in every object store of every IndexedDB database of the page.
+INDEXEDDB_RECORDS = """async () => {
+  let records = 0;
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((ok, ko) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = ko;
+    });
+    for (const store of db.objectStoreNames) {
+      const count = db.transaction(store, "readonly").objectStore(store).count();
+      records += await new Promise((ok) => { count.onsuccess = () => ok(count.result); });
+    }
+    db.close();
+  }
+  return records;
+}"""
+
+
 def video_is_playing(page: Page, test_id: str) -> None:
     video = page.get_by_test_id(test_id)
     expect(video).to_be_visible()
@@ -172,3 +191,46 @@ def test_the_secret_field_is_not_remembered_by_the_browser(people: People) -> No
     field = page.get_by_test_id("secret-input")
     for attribute, value in (("autocomplete", "off"), ("spellcheck", "false")):
         expect(field).to_have_attribute(attribute, value)
+
+
+def test_nothing_is_stored_in_the_browser(people: People) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, "leave no trace")
+    receiver.get_by_test_id("done").click()
+    expect_state(receiver, "done")
+    for page in (receiver, sender):
+        state = page.context.storage_state()
+        assert state["cookies"] == []
+        assert all(not origin.get("localStorage") for origin in state["origins"])
+        assert page.evaluate("() => sessionStorage.length") == 0
+        # PyScript opens two bookkeeping databases at start-up; nothing may be in them.
+        assert page.evaluate(INDEXEDDB_RECORDS) == 0
+        assert page.evaluate("async () => (await caches.keys()).length") == 0
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("delete window.RTCPeerConnection;", "no WebRTC"),
+        (
+            "const generate = crypto.subtle.generateKey.bind(crypto.subtle);"
+            "crypto.subtle.generateKey = (alg, ...rest) => alg && alg.name === 'X25519'"
+            " ? Promise.reject(new DOMException('unsupported', 'NotSupportedError'))"
+            " : generate(alg, ...rest);",
+            "X25519",
+        ),
+    ],
+    ids=["no-webrtc", "no-x25519"],
+)
+def test_an_unsupported_browser_is_told_so(people: People, script: str, expected: str) -> None:
+    page = people.open("old browser", path=None)
+    page.context.add_init_script(script)
+    page.goto(people.base_url)
+    expect_state(page, "error", timeout=60_000)
+    error = page.get_by_test_id("error")
+    expect(error).to_have_attribute("data-code", "unsupported")
+    expect(error).to_contain_text(expected)
+    expect(page.get_by_test_id("create-receive")).to_be_hidden()

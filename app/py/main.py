@@ -4,7 +4,8 @@ import asyncio
 
 import js
 
-from secket.browser.flow import App, load_config
+from secket.browser.connection import load_config
+from secket.browser.flow import App
 
 
 async def main() -> None:

@@ -9,23 +9,17 @@ handlers ever interleave.
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
 import js
-from pyodide.ffi import JsException
 
 from ..core import events as ev
 from ..core.errors import SecketError
 from ..core.link import Link, new_link, parse_fragment
 from ..core.roles import Role
-from ..core.sdp import dtls_fingerprint
-from ..core.session import Binding, Receiver, Sender, Session, State
-from ..core.signal import SignalCipher
-from ..core.wire import decode_signal, encode_signal
+from ..core.session import Receiver, Sender, Session, State
+from .connection import Connection, NoPathError, UnreachableError
 from .dom import Ui
-from .rtc import PeerLink
-from .signaling import Signaling, SignalingClosedError
 from .video import OverlayVideo
 from .webcrypto import UnsupportedBrowserError, WebCrypto
 
@@ -34,19 +28,6 @@ class ServerError(SecketError):
     """The Secket server refused the request."""
 
     code = "server"
-
-
-class UnreachableError(SecketError):
-    """Cannot reach the Secket server. Check your connection and start over."""
-
-    code = "unreachable"
-
-
-class NoPathError(SecketError):
-    """No network path between the two browsers could be found. A firewall may block direct
-    connections; the operator of this Secket server can add a TURN relay."""
-
-    code = "no-path"
 
 
 # Server error codes that end the room with a screen of their own.
@@ -82,9 +63,7 @@ class App:
         self.link: Link | None = None
         self.role: Role | None = None
         self.creator = False
-        self.signaling: Signaling | None = None
-        self.cipher: SignalCipher | None = None
-        self.peer: PeerLink | None = None
+        self.connection: Connection | None = None
         self.video: OverlayVideo | None = None
         self.session: Session | None = None
         self.finished = False
@@ -143,7 +122,7 @@ class App:
         await self._connect()
 
     async def on_ui_join(self) -> None:
-        if self.link is None or self.signaling is not None:
+        if self.link is None or self.connection is not None:
             return
         self.ui.state("connecting", "Joining…")
         await self._connect()
@@ -193,13 +172,11 @@ class App:
     # The signaling server ----------------------------------------------------------------
     async def _connect(self) -> None:
         assert self.link is not None
-        self.cipher = SignalCipher(self.port, self.link.signal_key, self._role())
-        self.signaling = Signaling(self.signal_url, self.queue.put_nowait)
-        try:
-            await self.signaling.connect()
-        except SignalingClosedError:
-            raise UnreachableError() from None
-        self.signaling.send({"type": "join", "room": self.link.room_id, "create": self.creator})
+        assert self.role is not None
+        self.connection = Connection(
+            self.port, self.link, self.role, self.signal_url, self.queue.put_nowait
+        )
+        await self.connection.join(create=self.creator)
 
     def _role(self) -> Role:
         assert self.role is not None
@@ -210,8 +187,8 @@ class App:
             self.ui.state("waiting", "Waiting for the other person…")
 
     async def on_server_paired(self, message: dict[str, Any]) -> None:
-        ice = message.get("ice_servers")
-        self.peer = PeerLink(ice if isinstance(ice, list) else [], self.queue.put_nowait)
+        assert self.connection is not None
+        self.connection.pair(message.get("ice_servers"))
         self.ui.state("connecting", "Connecting directly to the other person…")
         if self.role is Role.RECEIVER:
             self.video = OverlayVideo(
@@ -222,23 +199,11 @@ class App:
             self.ui.detail(
                 "" if camera else "No camera: the sender sees the colour and emoji only."
             )
-            self.peer.add_stream(self.video.stream)
-            self.peer.open_channel()
-            await self._signal("offer", {"sdp": await self.peer.offer()})
+            await self.connection.offer(self.video.stream)
 
     async def on_server_signal(self, message: dict[str, Any]) -> None:
-        assert self.cipher is not None
-        assert self.peer is not None
-        kind, data = decode_signal(await self.cipher.open(message.get("payload")))  # type: ignore[arg-type]
-        try:
-            if kind == "offer" and self.role is Role.SENDER:
-                await self._signal("answer", {"sdp": await self.peer.answer(str(data["sdp"]))})
-            elif kind == "answer" and self.role is Role.RECEIVER:
-                await self.peer.accept_answer(str(data["sdp"]))
-            elif kind == "candidate":
-                await self.peer.add_candidate(data.get("candidate"))
-        except (JsException, KeyError) as exc:
-            raise NoPathError(f"The connection offer could not be used: {exc}") from None
+        if self.connection is not None:
+            await self.connection.receive_signal(message.get("payload"))
 
     async def on_server_peer_left(self, _message: dict[str, Any]) -> None:
         self._peer_gone()
@@ -263,19 +228,14 @@ class App:
         if self.session is None and not self.finished:
             raise UnreachableError("The connection to the Secket server was lost. Start over.")
 
-    async def _signal(self, kind: str, data: dict[str, Any]) -> None:
-        assert self.cipher is not None
-        assert self.signaling is not None
-        token = await self.cipher.seal(encode_signal(kind, data))
-        self.signaling.send({"type": "signal", "payload": token})
-
     # The peer connection -----------------------------------------------------------------
     async def on_rtc_candidate(self, candidate: dict[str, Any] | None) -> None:
-        await self._signal("candidate", {"candidate": candidate})
+        if self.connection is not None:
+            await self.connection.send_candidate(candidate)
 
     async def on_rtc_state(self, state: str) -> None:
-        if state == "connected" and self.peer is not None:
-            path = await self.peer.path()
+        if state == "connected" and self.connection is not None:
+            path = await self.connection.path()
             self.ui.detail(f"Connection: {path}, encrypted (DTLS).")
         elif state == "failed" and not self.finished:
             raise NoPathError()
@@ -285,20 +245,10 @@ class App:
             self.ui.video("remote-video", stream)
 
     async def on_rtc_channel_open(self) -> None:
-        assert self.peer is not None
-        assert self.link is not None
-        local, remote = (
-            dtls_fingerprint(self.peer.local_sdp),
-            dtls_fingerprint(self.peer.remote_sdp),
-        )
-        receiver = self.role is Role.RECEIVER
-        binding = Binding(
-            room=bytes.fromhex(self.link.room_id),
-            fingerprint_r=local if receiver else remote,
-            fingerprint_s=remote if receiver else local,
-        )
+        assert self.connection is not None
+        binding = self.connection.binding()
         self.ui.state("connecting", "Connected. Working out the verification code…")
-        if receiver:
+        if self.role is Role.RECEIVER:
             session = Receiver(self.port, binding)
             self.session = session
             self._send_frame(await session.start())
@@ -318,8 +268,8 @@ class App:
             await self._on_event(event)
 
     def _send_frame(self, frame: bytes) -> None:
-        if self.peer is not None:
-            self.peer.send(frame)
+        if self.connection is not None:
+            self.connection.send_frame(frame)
 
     # Session events ----------------------------------------------------------------------
     async def _on_event(self, event: ev.Event) -> None:
@@ -385,22 +335,8 @@ class App:
         self.finished = True
         if self.session is not None and self.session.state not in (State.CLOSED, State.ERROR):
             self._send_frame(self.session.close("left"))
-        for part in (self.signaling, self.peer, self.video):
+        for part in (self.connection, self.video):
             if part is not None:
                 part.close()
-        self.signaling = self.peer = self.video = None
+        self.connection, self.video = None, None
         self.session = None
-
-
-async def load_config() -> str:
-    """The signaling URL: from /config.json if the bundle names one, else this origin's /ws."""
-    try:
-        response = await js.fetch("/config.json", js.Object.fromEntries([["cache", "no-store"]]))
-        config = json.loads(str(await response.text())) if response.ok else {}
-    except (JsException, ValueError):
-        config = {}
-    url = config.get("signal_url") if isinstance(config, dict) else None
-    if isinstance(url, str) and url.startswith(("ws://", "wss://")):
-        return url
-    scheme = "wss" if str(js.location.protocol) == "https:" else "ws"
-    return f"{scheme}://{js.location.host}/ws"

@@ -1,0 +1,136 @@
+"""The way to the other browser: the signaling socket, the sealed signaling and WebRTC.
+
+``Connection`` knows nothing of the person on the page: the flow (``flow.py``) asks it to
+join, offer, answer and send frames, and it posts what happens onto the flow's queue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import js
+from pyodide.ffi import JsException
+
+from ..core.errors import SecketError
+from ..core.link import Link
+from ..core.port import CryptoPort
+from ..core.roles import Role
+from ..core.sdp import dtls_fingerprint
+from ..core.session import Binding
+from ..core.signal import SignalCipher
+from ..core.wire import decode_signal, encode_signal
+from .rtc import PeerLink
+from .signaling import Signaling, SignalingClosedError
+
+Post = Callable[[tuple[Any, ...]], None]
+
+
+class UnreachableError(SecketError):
+    """Cannot reach the Secket server. Check your connection and start over."""
+
+    code = "unreachable"
+
+
+class NoPathError(SecketError):
+    """No network path between the two browsers could be found. A firewall may block direct
+    connections; the operator of this Secket server can add a TURN relay."""
+
+    code = "no-path"
+
+
+class Connection:
+    def __init__(
+        self, port: CryptoPort, link: Link, role: Role, signal_url: str, post: Post
+    ) -> None:
+        self.link = link
+        self.role = role
+        self._post = post
+        self._cipher = SignalCipher(port, link.signal_key, role)
+        self._signaling = Signaling(signal_url, post)
+        self.peer: PeerLink | None = None
+
+    async def join(self, create: bool) -> None:
+        """Open the socket and join the room; ``create`` only for the link's creator."""
+        try:
+            await self._signaling.connect()
+        except SignalingClosedError:
+            raise UnreachableError() from None
+        self._signaling.send({"type": "join", "room": self.link.room_id, "create": create})
+
+    @property
+    def server_open(self) -> bool:
+        return self._signaling.open
+
+    def pair(self, ice_servers: object) -> None:
+        """Both people are in the room: make the peer connection."""
+        servers = ice_servers if isinstance(ice_servers, list) else []
+        self.peer = PeerLink(servers, self._post)
+
+    async def offer(self, stream: Any) -> None:
+        """R: send its video, open the data channel and make the offer."""
+        assert self.peer is not None
+        self.peer.add_stream(stream)
+        self.peer.open_channel()
+        await self._signal("offer", {"sdp": await self.peer.offer()})
+
+    async def receive_signal(self, payload: object) -> None:
+        """A sealed payload from the other browser: it opens, or the session stops."""
+        assert self.peer is not None
+        kind, data = decode_signal(await self._cipher.open(payload))  # type: ignore[arg-type]
+        try:
+            if kind == "offer" and self.role is Role.SENDER:
+                await self._signal("answer", {"sdp": await self.peer.answer(str(data["sdp"]))})
+            elif kind == "answer" and self.role is Role.RECEIVER:
+                await self.peer.accept_answer(str(data["sdp"]))
+            elif kind == "candidate":
+                await self.peer.add_candidate(data.get("candidate"))
+        except (JsException, KeyError) as exc:
+            raise NoPathError(f"The connection offer could not be used: {exc}") from None
+
+    async def send_candidate(self, candidate: dict[str, Any] | None) -> None:
+        await self._signal("candidate", {"candidate": candidate})
+
+    async def _signal(self, kind: str, data: dict[str, Any]) -> None:
+        token = await self._cipher.seal(encode_signal(kind, data))
+        self._signaling.send({"type": "signal", "payload": token})
+
+    def binding(self) -> Binding:
+        """What the transcript binds: the room and both DTLS certificates, as each sees them."""
+        assert self.peer is not None
+        local = dtls_fingerprint(self.peer.local_sdp)
+        remote = dtls_fingerprint(self.peer.remote_sdp)
+        receiver = self.role is Role.RECEIVER
+        return Binding(
+            room=bytes.fromhex(self.link.room_id),
+            fingerprint_r=local if receiver else remote,
+            fingerprint_s=remote if receiver else local,
+        )
+
+    def send_frame(self, frame: bytes) -> None:
+        if self.peer is not None:
+            self.peer.send(frame)
+
+    async def path(self) -> str:
+        return await self.peer.path() if self.peer is not None else "unknown"
+
+    def close(self) -> None:
+        self._signaling.close()
+        if self.peer is not None:
+            self.peer.close()
+            self.peer = None
+
+
+async def load_config() -> str:
+    """The signaling URL: from /config.json if the bundle names one, else this origin's /ws."""
+    try:
+        response = await js.fetch("/config.json", js.Object.fromEntries([["cache", "no-store"]]))
+        config = json.loads(str(await response.text())) if response.ok else {}
+    except (JsException, ValueError):
+        config = {}
+    url = config.get("signal_url") if isinstance(config, dict) else None
+    if isinstance(url, str) and url.startswith(("ws://", "wss://")):
+        return url
+    scheme = "wss" if str(js.location.protocol) == "https:" else "ws"
+    return f"{scheme}://{js.location.host}/ws"

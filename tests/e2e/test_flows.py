@@ -52,6 +52,9 @@ def test_receiver_creates_the_room_and_gets_the_exact_secret(people: People, sec
     # The sender sees the receiver's video (canvas overlay over the fake camera).
     video_is_playing(sender, "remote-video")
     video_is_playing(receiver, "local-video")
+    # On one machine the browsers connect directly; the page says so.
+    for page in (receiver, sender):
+        expect(page.get_by_test_id("connection-path")).to_have_attribute("data-path", "direct")
 
     # Send stays locked until the sender confirmed.
     expect(sender.get_by_test_id("secret-input")).to_be_disabled()

@@ -40,6 +40,14 @@ class NoPathError(SecketError):
     code = "no-path"
 
 
+class RelayRefusedError(NoPathError):
+    """The relay server refused this browser: its credentials are wrong or expired. Start
+    over; if it happens again, the operator should check that the TURN secret given to
+    Secket matches the relay's (coturn: static-auth-secret) and that the clocks agree."""
+
+    code = "relay-refused"
+
+
 class Connection:
     def __init__(
         self, port: CryptoPort, link: Link, role: Role, signal_url: str, post: Post
@@ -63,10 +71,10 @@ class Connection:
     def server_open(self) -> bool:
         return self._signaling.open
 
-    def pair(self, ice_servers: object) -> None:
-        """Both people are in the room: make the peer connection."""
+    def pair(self, ice_servers: object, ice_transport_policy: object) -> None:
+        """Both people are in the room: make the peer connection as the server says."""
         servers = ice_servers if isinstance(ice_servers, list) else []
-        self.peer = PeerLink(servers, self._post)
+        self.peer = PeerLink(servers, ice_transport_policy == "relay", self._post)
 
     async def offer(self, stream: Any) -> None:
         """R: send its video, open the data channel and make the offer."""
@@ -111,6 +119,13 @@ class Connection:
     def send_frame(self, frame: bytes) -> None:
         if self.peer is not None:
             self.peer.send(frame)
+
+    async def close_when_sent(self) -> None:
+        """Close once the last frames left: a goodbye or a "they don't match" must arrive
+        before the other side sees the connection drop."""
+        if self.peer is not None:
+            await self.peer.drained()
+        self.close()
 
     async def path(self) -> str:
         return await self.peer.path() if self.peer is not None else "unknown"

@@ -6,11 +6,12 @@ path from a click to the bytes on the channel (see ``flow.py``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import js
-from pyodide.ffi import create_proxy
+from pyodide.ffi import JsException, create_proxy
 
 from ..core.roles import Role
 from ..core.sas import Sas
@@ -30,6 +31,7 @@ class Ui:
     def __init__(self, post: Post) -> None:
         self._post = post
         self._proxies: list[Any] = []
+        self._tasks: set[asyncio.Future[None]] = set()
         self.send_unlocked = False
         self._bind("create-receive", "click", lambda e: post(("ui", "create", Role.RECEIVER)))
         self._bind("create-send", "click", lambda e: post(("ui", "create", Role.SENDER)))
@@ -87,7 +89,16 @@ class Ui:
     def detail(self, text: str) -> None:
         _el("detail").textContent = text
 
+    def path(self, path: str) -> None:
+        """Which way the bytes go: "direct", "relayed" (through a TURN server) or "unknown"."""
+        detail = _el("detail")
+        detail.dataset.path = path
+        how = "through a relay server" if path == "relayed" else path
+        detail.textContent = f"Connection: {how}, encrypted end to end."
+
     def end(self, state: str, title: str, lead: str) -> None:
+        self.wipe_secret()
+        self.lock_send()
         self.state(state, title)
         _el("end-title").textContent = title
         _el("end-lead").textContent = lead
@@ -221,12 +232,17 @@ class Ui:
         _el("received-secret").textContent = ""
 
     def _copy(self, text: str, button_id: str) -> None:
-        button = _el(button_id)
+        task = asyncio.ensure_future(self._copy_async(text, _el(button_id)))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _copy_async(self, text: str, button: Any) -> None:
         try:
-            js.navigator.clipboard.writeText(text)
+            await js.navigator.clipboard.writeText(text)
             button.textContent = "Copied"
-        except Exception:
-            button.textContent = "Select and copy"
+        except (JsException, AttributeError):
+            # No clipboard (an insecure context, or permission refused): the person selects.
+            button.textContent = "Copy failed: select it and copy"
 
     def reset(self) -> None:
         self.clear_error()
@@ -234,8 +250,12 @@ class Ui:
         self.lock_send()
         _el("peer-note").hidden = True
         _el("room-link").value = ""
+        qr = _el("qr-code")
+        qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
+        qr.removeAttribute("data-link")
         _el("copy-link").textContent = "Copy link"
         _el("copy-secret").textContent = "Copy"
         for element_id in ("remote-video", "local-video"):
             _el(element_id).srcObject = None
         self.detail("")
+        _el("detail").removeAttribute("data-path")

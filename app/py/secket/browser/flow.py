@@ -18,7 +18,7 @@ from ..core.errors import SecketError
 from ..core.link import Link, new_link, parse_fragment
 from ..core.roles import Role
 from ..core.session import Receiver, Sender, Session, State
-from .connection import Connection, NoPathError, UnreachableError
+from .connection import Connection, NoPathError, RelayRefusedError, UnreachableError
 from .dom import Ui
 from .video import OverlayVideo
 from .webcrypto import UnsupportedBrowserError, WebCrypto
@@ -54,6 +54,7 @@ ENDINGS = {
 class App:
     def __init__(self, signal_url: str) -> None:
         self.signal_url = signal_url
+        self._closing: set[asyncio.Future[None]] = set()
         self.queue: asyncio.Queue[tuple[Any, ...]] = asyncio.Queue()
         self.ui = Ui(self.queue.put_nowait)
         self.port = WebCrypto()
@@ -64,6 +65,9 @@ class App:
         self.role: Role | None = None
         self.creator = False
         self.connection: Connection | None = None
+        self.relay_refused: RelayRefusedError | None = None
+        #: R has the secret on screen: nothing but Done (or Start over) may take it away.
+        self.holding_secret = False
         self.video: OverlayVideo | None = None
         self.session: Session | None = None
         self.finished = False
@@ -159,11 +163,12 @@ class App:
     async def on_ui_done(self) -> None:
         if self.session is not None and self.session.transferred:
             self._send_frame(self.session.close("done"))
+        self.holding_secret = False
         self.ui.wipe_secret()
         self._end("done", "Done", "The secret is wiped from this page. Nothing was stored.")
 
     async def on_ui_start_over(self) -> None:
-        self._teardown()
+        self._let_go()
         self._reset_room()
         self.ui.reset()
         self.ui.show("home")
@@ -188,7 +193,7 @@ class App:
 
     async def on_server_paired(self, message: dict[str, Any]) -> None:
         assert self.connection is not None
-        self.connection.pair(message.get("ice_servers"))
+        self.connection.pair(message.get("ice_servers"), message.get("ice_transport_policy"))
         self.ui.state("connecting", "Connecting directly to the other person…")
         if self.role is Role.RECEIVER:
             self.video = OverlayVideo(
@@ -215,6 +220,10 @@ class App:
         )
 
     async def on_server_error(self, message: dict[str, Any]) -> None:
+        if self.session is not None:
+            # The browsers talk directly now: a room that expires on the server (a long
+            # comparison) or a server that goes away does not end the session.
+            return
         code = str(message.get("code", "error"))
         if code in ENDINGS:
             self._end(*ENDINGS[code])
@@ -236,9 +245,18 @@ class App:
     async def on_rtc_state(self, state: str) -> None:
         if state == "connected" and self.connection is not None:
             path = await self.connection.path()
-            self.ui.detail(f"Connection: {path}, encrypted (DTLS).")
+            self.ui.path(path)
         elif state == "failed" and not self.finished:
-            raise NoPathError()
+            if self.session is not None:
+                self._peer_gone()  # it was connected: the other side went away
+            else:
+                raise self.relay_refused or NoPathError()
+
+    async def on_rtc_ice_error(self, code: int, text: str, url: str) -> None:
+        # Only remembered: other candidates may still connect. It explains a failure.
+        if code in (401, 403) and url.startswith(("turn:", "turns:")):
+            self.relay_refused = RelayRefusedError()
+            self.ui.detail(f"The relay refused this browser ({code} {text}).")
 
     async def on_rtc_track(self, stream: Any) -> None:
         if self.role is Role.SENDER:
@@ -292,7 +310,7 @@ class App:
         elif isinstance(event, ev.SecretDelivered):
             self._end("sent", "Delivered", "The receiver has opened the secret. Nothing was kept.")
         elif isinstance(event, ev.PeerClosed):
-            self._peer_gone()
+            self._peer_gone(event.reason)
         elif isinstance(event, ev.ProtocolFailed):
             raise event.error
 
@@ -303,18 +321,22 @@ class App:
             text, receipt = await session.open_secret()
             self._send_frame(receipt)
             self.ui.secret(text)
+            self.holding_secret = True
             self.ui.state("received", "Received. Copy it, then press Done.")
 
     # Endings -----------------------------------------------------------------------------
-    def _peer_gone(self) -> None:
+    def _peer_gone(self, reason: str = "left") -> None:
         if self.finished:
             return
         if self.session is not None and self.session.transferred:
             if self.role is Role.SENDER:
                 self._end("sent", "Sent", "The secret went out, encrypted, and the receiver left.")
             else:
-                # The secret stays on screen until this person presses Done.
+                self._let_go()
                 self.ui.peer_note("The sender left. The secret stays here until you press Done.")
+            return
+        if reason not in ("left", "done"):
+            self.fail(SecketError(f"The other person's page stopped with an error ({reason})."))
             return
         self._end(
             "peer-left",
@@ -324,19 +346,27 @@ class App:
         )
 
     def fail(self, error: SecketError) -> None:
+        if self.holding_secret:
+            # The secret already arrived: a late connection error must not take it away.
+            self._let_go()
+            self.ui.peer_note(error.message)
+            return
         self.ui.error(error.message, error.code)
         self._end("error", "Stopped", "Start over with a new link.")
 
     def _end(self, state: str, title: str, lead: str) -> None:
-        self._teardown()
+        self._let_go()
         self.ui.end(state, title, lead)
 
-    def _teardown(self) -> None:
+    def _let_go(self) -> None:
+        """Leave the room: say goodbye, close the connection once the last frame is out."""
         self.finished = True
         if self.session is not None and self.session.state not in (State.CLOSED, State.ERROR):
             self._send_frame(self.session.close("left"))
-        for part in (self.connection, self.video):
-            if part is not None:
-                part.close()
-        self.connection, self.video = None, None
-        self.session = None
+        if self.connection is not None:
+            closing = asyncio.ensure_future(self.connection.close_when_sent())
+            self._closing.add(closing)
+            closing.add_done_callback(self._closing.discard)
+        if self.video is not None:
+            self.video.close()
+        self.connection, self.video, self.session, self.link = None, None, None, None

@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import js
 from pyodide.ffi import create_proxy, to_js
 
+from ..core.errors import SecketError
 from .jsutil import is_null, obj, to_bytes, u8
 
 Post = Callable[[tuple[Any, ...]], None]
 
 CHANNEL_LABEL = "secket"
+DRAIN_SECONDS = 1.0
+DELIVERY_GRACE_SECONDS = 0.2
+
+
+class TooLargeForChannelError(SecketError):
+    """This browser's connection cannot carry a message that large. Send a shorter secret."""
+
+    code = "too-large"
 
 
 class PeerLink:
-    def __init__(self, ice_servers: list[dict[str, Any]], post: Post) -> None:
+    def __init__(self, ice_servers: list[dict[str, Any]], relay_only: bool, post: Post) -> None:
         self._post = post
         self._listeners: list[tuple[Any, str, Any]] = []
-        config = to_js({"iceServers": ice_servers}, dict_converter=js.Object.fromEntries)
+        config = to_js(
+            {"iceServers": ice_servers, "iceTransportPolicy": "relay" if relay_only else "all"},
+            dict_converter=js.Object.fromEntries,
+        )
         self.pc = js.RTCPeerConnection.new(config)
         self.channel: Any = None
         self._listen(self.pc, "icecandidate", self._on_candidate)
         self._listen(self.pc, "connectionstatechange", self._on_state)
         self._listen(self.pc, "datachannel", lambda e: self._adopt(e.channel))
         self._listen(self.pc, "track", self._on_track)
+        self._listen(self.pc, "icecandidateerror", self._on_candidate_error)
 
     def _listen(self, target: Any, event: str, handler: Callable[[Any], None]) -> None:
         proxy = create_proxy(handler)
@@ -38,6 +52,10 @@ class PeerLink:
             self._post(("rtc", "candidate", None))
         else:
             self._post(("rtc", "candidate", dict(candidate.toJSON().to_py())))
+
+    def _on_candidate_error(self, event: Any) -> None:
+        # 401/403 from a TURN server: its credentials are wrong or expired.
+        self._post(("rtc", "ice-error", int(event.errorCode), str(event.errorText), str(event.url)))
 
     def _on_state(self, _event: Any) -> None:
         self._post(("rtc", "state", str(self.pc.connectionState)))
@@ -89,24 +107,49 @@ class PeerLink:
 
     def send(self, frame: bytes) -> None:
         if self.channel is not None and str(self.channel.readyState) == "open":
+            limit = self.pc.sctp.maxMessageSize if not is_null(self.pc.sctp) else 65536
+            if len(frame) > limit:
+                raise TooLargeForChannelError()
             self.channel.send(u8(frame))
 
+    async def drained(self) -> None:
+        """Wait until the channel has handed every queued byte on (for at most a second),
+        then a little longer, so that they arrive before anything closes."""
+        channel = self.channel
+        if channel is not None and str(channel.readyState) == "open" and channel.bufferedAmount:
+            low = asyncio.Event()
+            proxy = create_proxy(lambda _event: low.set())
+            channel.bufferedAmountLowThreshold = 0
+            channel.addEventListener("bufferedamountlow", proxy)
+            try:
+                await asyncio.wait_for(low.wait(), DRAIN_SECONDS)
+            except TimeoutError:
+                pass
+            finally:
+                channel.removeEventListener("bufferedamountlow", proxy)
+                proxy.destroy()
+        await asyncio.sleep(DELIVERY_GRACE_SECONDS)
+
     async def path(self) -> str:
-        """ "direct" or "relayed": the type of the selected ICE candidate pair."""
-        stats = await self.pc.getStats()
-        pairs = {}
-        candidates = {}
-        for report in stats.values():
-            kind = str(report.type)
-            if kind == "candidate-pair" and str(report.state) == "succeeded" and report.nominated:
-                pairs[str(report.id)] = report
-            elif kind in ("local-candidate", "remote-candidate"):
-                candidates[str(report.id)] = str(report.candidateType)
-        for pair in pairs.values():
-            types = {
-                candidates.get(str(pair.localCandidateId)),
-                candidates.get(str(pair.remoteCandidateId)),
-            }
+        """ "direct" or "relayed": the candidate types of the pair the transport selected."""
+        reports = {str(r.id): r for r in (await self.pc.getStats()).values()}
+        selected = [
+            reports.get(str(r.selectedCandidatePairId))
+            for r in reports.values()
+            if str(r.type) == "transport" and not is_null(r.selectedCandidatePairId)
+        ] or [
+            r
+            for r in reports.values()
+            if str(r.type) == "candidate-pair" and str(r.state) == "succeeded" and r.nominated
+        ]
+        for pair in selected:
+            if pair is None:
+                continue
+            ends = [
+                reports.get(str(pair.localCandidateId)),
+                reports.get(str(pair.remoteCandidateId)),
+            ]
+            types = {str(end.candidateType) for end in ends if end is not None}
             return "relayed" if "relay" in types else "direct"
         return "unknown"
 

@@ -13,7 +13,7 @@ from typing import Any
 import js
 from pyodide.ffi import JsException
 
-from ..core.errors import SecketError
+from ..core.errors import RemoteProtocolError, SecketError
 from ..core.link import Link
 from ..core.port import CryptoPort
 from ..core.roles import Role
@@ -38,6 +38,12 @@ class NoPathError(SecketError):
     connections; the operator of this Secket server can add a TURN relay."""
 
     code = "no-path"
+
+
+class ServerProtocolError(RemoteProtocolError):
+    """The Secket server broke the signaling protocol. Nothing was sent. Start over."""
+
+    code = "server-protocol"
 
 
 class RelayRefusedError(NoPathError):
@@ -73,6 +79,8 @@ class Connection:
 
     def pair(self, ice_servers: object, ice_transport_policy: object) -> None:
         """Both people are in the room: make the peer connection as the server says."""
+        if self.peer is not None:
+            raise ServerProtocolError("The server paired this page twice.")
         servers = ice_servers if isinstance(ice_servers, list) else []
         self.peer = PeerLink(servers, ice_transport_policy == "relay", self._post)
 
@@ -85,7 +93,8 @@ class Connection:
 
     async def receive_signal(self, payload: object) -> None:
         """A sealed payload from the other browser: it opens, or the session stops."""
-        assert self.peer is not None
+        if self.peer is None:
+            raise ServerProtocolError("The server relayed connection data before pairing.")
         kind, data = decode_signal(await self._cipher.open(payload))  # type: ignore[arg-type]
         try:
             if kind == "offer" and self.role is Role.SENDER:

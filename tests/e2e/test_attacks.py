@@ -1,0 +1,324 @@
+"""Secket under attack, in real Chromium: the attackers of PROTOCOL.md's last table.
+
+- A signaling server that does not know the link flips, forges, replays, drops or
+  reflects the sealed signaling: the page it targets stops with the ``signal-tampered``
+  error, the other page is told its peer left, and neither gets to the code.
+- A server that read the link terminates DTLS on both sides (``mitm.py``, aiortc running
+  the project's own protocol core): the two screens show different codes, Send stays
+  locked until the sender says they match, and the receiver opens nothing the attacker
+  sealed unless the receiver says so too.
+- A third person with the link, once the pair finished, is refused; once the server forgot
+  the room, the link has expired and does not open a new room.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+import pytest
+from aiohttp import web
+from playwright.sync_api import Browser, Page, expect
+
+from secket.core.roles import Role
+from secket_server.config import Config
+
+from .attackers import RECORD_STATES, STATES_SEEN, app_root
+from .attackers.tamper import TamperingRelay
+from .conftest import LiveServer, People, start_server
+from .flows import (
+    confirm,
+    create_room,
+    expect_state,
+    join,
+    open_link,
+    sas_of,
+    send_secret,
+)
+from .mitm import Mitm, loopback_ice
+
+#: The receiver makes the link in these tests, so the server sees her as the creator.
+SIDE_OF = {"receiver": "creator", "sender": "opener"}
+OTHER = {"receiver": "sender", "sender": "receiver"}
+
+Install = Callable[[web.Application], None]
+
+
+class Stage(Protocol):
+    def __call__(self, install: Install | None = None, **config: Any) -> People: ...
+
+
+@pytest.fixture
+def stage(browser: Browser) -> Iterator[Stage]:
+    """``stage(install, **config)``: the real app with ``install`` applied, and its people."""
+    opened: list[tuple[LiveServer, People]] = []
+
+    def open_stage(install: Install | None = None, **config: Any) -> People:
+        live = start_server(Config(root=app_root(), **config), extra=install)
+        crowd = People(browser, live.url)
+        opened.append((live, crowd))
+        return crowd
+
+    yield open_stage
+    problems: list[str] = []
+    for live, crowd in opened:
+        problems += crowd.problems()
+        crowd.close()
+        live.stop()
+    assert problems == []
+
+
+def person(crowd: People, name: str, path: str | None = "") -> Page:
+    """A person's page that records every state its status takes."""
+    page = crowd.open(name, path=None)
+    page.context.add_init_script(RECORD_STATES)
+    if path is not None:
+        page.goto(crowd.base_url + path.lstrip("/"))
+    return page
+
+
+def states_seen(page: Page) -> list[Any]:
+    return list(page.evaluate(STATES_SEEN))
+
+
+def expect_no_code_and_no_send(receiver: Page, sender: Page) -> None:
+    """Neither page ever showed a verification code; the sender could never send."""
+    for page in (receiver, sender):
+        assert "verifying" not in states_seen(page)
+        expect(page.get_by_test_id("sas-emoji")).not_to_have_attribute("data-sas", re.compile("."))
+    expect(sender.get_by_test_id("secret-input")).to_be_disabled()
+    expect(sender.get_by_test_id("send-secret")).to_be_disabled()
+    expect(sender.locator("#screen-send")).to_be_hidden()
+
+
+# 1. A signaling server without the link ---------------------------------------------------
+TAMPERING = [
+    (attack, victim)
+    for attack in ("flip", "forge", "replay", "drop")
+    for victim in ("sender", "receiver")
+] + [("reflect", "receiver")]
+
+
+@pytest.mark.parametrize(("attack", "victim"), TAMPERING, ids=[f"{a}-to-{v}" for a, v in TAMPERING])
+def test_a_server_without_the_link_cannot_alter_the_signaling(
+    stage: Stage, attack: str, victim: str
+) -> None:
+    # A replay comes after the authentic payload, which set the connection going: it is
+    # kept from opening, see test_a_failure_while_connecting_keeps_its_error.
+    relay = TamperingRelay(SIDE_OF[victim], attack, no_direct_path=attack == "replay")
+    crowd = stage(relay.install)
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    open_link(sender, link)
+    join(sender)
+
+    pages = {"receiver": receiver, "sender": sender}
+    hit, other = pages[victim], pages[OTHER[victim]]
+    expect_state(hit, "error")
+    error = hit.get_by_test_id("error")
+    expect(error).to_be_visible()
+    expect(error).to_have_attribute("data-code", "signal-tampered")
+    expect(error).to_contain_text("tampered")
+    # The victim's page closed its side; the server tells the other page, which stops too.
+    expect_state(other, "peer-left")
+    assert relay.struck.is_set()
+    expect_no_code_and_no_send(receiver, sender)
+
+
+def test_a_tampered_signal_followed_by_more_still_says_tampered(stage: Stage) -> None:
+    # The server delivers a flipped offer and the next payload back to back.
+    relay = TamperingRelay("opener", "burst")
+    crowd = stage(relay.install)
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    open_link(sender, link)
+    join(sender)
+    expect_state(sender, "error")
+    assert relay.struck.is_set()
+    expect(sender.get_by_test_id("error")).to_have_attribute("data-code", "signal-tampered")
+    expect_no_code_and_no_send(receiver, sender)
+
+
+#: A slow device: AES-GCM decryption (the sealed signaling) takes 1.5 s to answer.
+SLOW_DECRYPT = """(() => {
+  const decrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+  crypto.subtle.decrypt = (algorithm, ...rest) => {
+    const result = decrypt(algorithm, ...rest);
+    const later = () => new Promise((ok) => setTimeout(ok, 1500));
+    return result.then((v) => later().then(() => v), (e) => later().then(() => { throw e; }));
+  };
+})();"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="flow.py _let_go(): the connection is closed only after close_when_sent()'s "
+    "drain (>= 0.2 s), and its WebRTC events still reach the flow; on_rtc_channel_open's "
+    "`assert self.connection is not None` then replaces the signal-tampered error with "
+    "'Something unexpected went wrong'",
+)
+def test_a_failure_while_connecting_keeps_its_error(stage: Stage) -> None:
+    # The receiver accepts the authentic answer, then gets it again. Her page is slow to
+    # decrypt, so the direct connection opens while the replay is being checked.
+    relay = TamperingRelay("creator", "replay")
+    crowd = stage(relay.install)
+    receiver = crowd.open("receiver", path=None)
+    receiver.context.add_init_script(SLOW_DECRYPT)
+    receiver.goto(crowd.base_url)
+    sender = person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    open_link(sender, link)
+    join(sender)
+    expect_state(receiver, "error")
+    assert relay.struck.is_set()
+    # Give the connection's WebRTC events time to arrive after the page stopped.
+    receiver.wait_for_timeout(2_000)
+    expect(receiver.get_by_test_id("error")).to_have_attribute("data-code", "signal-tampered")
+
+
+# 2. A peer in the middle who knows the link ------------------------------------------------
+@pytest.fixture
+def attacker_stage(stage: Stage) -> Iterator[Stage]:
+    with loopback_ice():
+        yield stage
+
+
+def through_the_attacker(stage: Stage, mitm: Mitm) -> tuple[Page, Page]:
+    """The receiver makes a link, the attacker reads it, the sender opens it and joins."""
+    crowd = stage(mitm.install)
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    mitm.learn(link)
+    open_link(sender, link)
+    join(sender)
+    expect_state(receiver, "verifying")
+    expect_state(sender, "verifying")
+    return receiver, sender
+
+
+def shown_code(page: Page) -> str:
+    return sas_of(page)[0]
+
+
+def expect_send_locked(sender: Page) -> None:
+    expect(sender.get_by_test_id("secret-input")).to_be_disabled()
+    expect(sender.get_by_test_id("send-secret")).to_be_disabled()
+
+
+def test_a_peer_in_the_middle_shows_two_codes_and_the_sender_stops_it(
+    attacker_stage: Stage,
+) -> None:
+    mitm = Mitm("sessions")
+    receiver, sender = through_the_attacker(attacker_stage, mitm)
+    code_r, code_s = shown_code(receiver), shown_code(sender)
+    # Each page verified a real session, with the attacker: the codes are the attacker's.
+    assert code_r == mitm.wait(lambda m: m.leg(Role.RECEIVER).sas)
+    assert code_s == mitm.wait(lambda m: m.leg(Role.SENDER).sas)
+    assert code_r != code_s
+    # The attacker said "they match" at once; the sender's Send stays locked all the same.
+    expect(sender.locator("#peer-note")).to_contain_text("confirmed")
+    expect_send_locked(sender)
+
+    sender.get_by_test_id("sas-mismatch").click()
+    expect_state(sender, "mismatch")
+    expect_send_locked(sender)
+    mitm.wait(lambda m: "PeerRejected" in m.leg(Role.SENDER).events)
+    assert "SecretArrived" not in mitm.leg(Role.SENDER).events
+    assert mitm.stolen is None
+    assert mitm.errors == []
+
+
+@pytest.mark.parametrize("receiver_says", ["no-match", "match"])
+def test_a_lying_sender_loses_her_secret_but_the_receiver_opens_nothing_unconfirmed(
+    attacker_stage: Stage, receiver_says: str
+) -> None:
+    mitm = Mitm("sessions")
+    receiver, sender = through_the_attacker(attacker_stage, mitm)
+    assert shown_code(receiver) != shown_code(sender)
+    # She presses "They match" although the codes differ: the only thing that unlocks Send.
+    confirm(sender)
+    sender.get_by_test_id("secret-input").fill("the launch code")
+    sender.get_by_test_id("send-secret").click()
+    # The attacker opens it and even sends the receipt: her page says it was delivered.
+    assert mitm.wait(lambda m: m.stolen) == "the launch code"
+    expect_state(sender, "sent")
+    expect(sender.locator("#end-title")).to_have_text("Delivered")
+
+    # The attacker passes it on, sealed to the receiver's key on its own leg. Until the
+    # receiver presses "They match" it stays sealed.
+    mitm.wait(lambda m: m.sealed_to_receiver)
+    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    expect_state(receiver, "verifying")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text("")
+    if receiver_says == "no-match":
+        receiver.get_by_test_id("sas-mismatch").click()
+        expect_state(receiver, "mismatch")
+        expect(receiver.get_by_test_id("received-secret")).to_have_text("")
+        assert "the launch code" not in receiver.content()
+    else:
+        # Both said the differing codes match: the receiver sees what the attacker sealed.
+        receiver.get_by_test_id("sas-match").click()
+        expect_state(receiver, "received")
+        expect(receiver.get_by_test_id("received-secret")).to_have_text("the launch code")
+    assert mitm.errors == []
+
+
+def test_a_relay_that_terminates_dtls_changes_the_code(attacker_stage: Stage) -> None:
+    # The attacker passes every protocol message on unchanged: both pages exchange the
+    # same commitment, key and nonces, and only the DTLS certificates differ per leg.
+    mitm = Mitm("relay")
+    receiver, sender = through_the_attacker(attacker_stage, mitm)
+    code_r, code_s = shown_code(receiver), shown_code(sender)
+    assert code_r == mitm.wait(lambda m: m.leg(Role.RECEIVER).sas)
+    assert code_s == mitm.wait(lambda m: m.leg(Role.SENDER).sas)
+    assert code_r != code_s
+    expect_send_locked(sender)
+    sender.get_by_test_id("sas-mismatch").click()
+    expect_state(sender, "mismatch")
+    # The verdict goes through the relay too: the receiver's page stops.
+    expect_state(receiver, "mismatch")
+    assert mitm.errors == []
+
+
+# 3. A third person with the link, after the pair ------------------------------------------
+ROOM_TTL = 15.0
+
+
+def test_a_third_person_opening_the_link_after_the_pair_finished_is_refused(
+    stage: Stage,
+) -> None:
+    crowd = stage(room_ttl=ROOM_TTL)
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    open_link(sender, link)
+    join(sender)
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, "for one person only")
+    # The sender's page is done and has left: from now on the server keeps the room id as
+    # spent for ROOM_TTL, then forgets it.
+    spent = time.monotonic()
+
+    # Later, with the receiver still holding the secret, and the sender's page finished.
+    late = person(crowd, "late", path=None)
+    open_link(late, link)
+    join(late)
+    expect_state(late, "full")
+    expect(late.locator("#end-title")).to_have_text("This link is already in use")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text("for one person only")
+    expect_state(receiver, "received")
+    receiver.get_by_test_id("done").click()
+    expect_state(receiver, "done")
+
+    # Much later, once the server forgot the room: the link does not come back to life
+    # (the opener may not create a room), it has expired.
+    late.wait_for_timeout(max(0.0, spent + ROOM_TTL + 2.0 - time.monotonic()) * 1000)
+    later = person(crowd, "much later", path=None)
+    open_link(later, link)
+    join(later)
+    expect_state(later, "error")
+    expect(later.locator("#end-title")).to_have_text("This link has expired")
+    for page in (late, later):
+        assert "verifying" not in states_seen(page)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+# Real redis-server and coturn, for the server and browser tests that need them.
+from tests.daemons import redis_server, redis_url, turn_server  # noqa: F401
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: "tests/e2e/" in str(item.path))

@@ -19,6 +19,13 @@ from .security import add_security_headers, security_headers
 logger = logging.getLogger("secket_server")
 
 
+async def _store(app: web.Application) -> AsyncIterator[None]:
+    hub = app[HUB_KEY]
+    await hub.store.start(hub.deliver)
+    yield
+    await hub.store.stop()
+
+
 async def _sweeper(app: web.Application) -> AsyncIterator[None]:
     hub = app[HUB_KEY]
     task = asyncio.create_task(hub.run_sweeper())
@@ -43,6 +50,8 @@ def create_app(config: Config | None = None) -> web.Application:
         log_event(logger, "assets-missing", logging.WARNING, paths=missing)
 
     add_security_headers(app, security_headers(config))
+    # The store starts first and stops last: the sweeper and the sockets' last leaves use it.
+    app.cleanup_ctx.append(_store)
     app.cleanup_ctx.append(_sweeper)
     app.on_shutdown.append(_close_sockets)
 

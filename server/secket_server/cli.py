@@ -85,6 +85,74 @@ def _add_common(parser: argparse.ArgumentParser, env: _Env) -> None:
     )
 
 
+def _add_nat_traversal(serve: argparse.ArgumentParser, env: _Env) -> None:
+    defaults = Config()
+    serve.add_argument(
+        "--stun-url",
+        action="append",
+        metavar="URL",
+        help="STUN server handed to the browsers, e.g. stun:stun.example.org:3478; repeatable "
+        "[SECKET_STUN_URLS, comma-separated]",
+    )
+    serve.add_argument(
+        "--turn-url",
+        action="append",
+        metavar="URL",
+        help="TURN server handed to the browsers with a short-lived credential, e.g. "
+        "turn:turn.example.org:3478?transport=udp; repeatable [SECKET_TURN_URLS, comma-separated]",
+    )
+    serve.add_argument(
+        "--turn-secret",
+        metavar="SECRET",
+        help="the secret shared with the TURN server (coturn static-auth-secret); other users "
+        "of this machine can read a command line, so prefer SECKET_TURN_SECRET or "
+        "--turn-secret-file. Never logged [SECKET_TURN_SECRET]",
+    )
+    serve.add_argument(
+        "--turn-secret-file",
+        type=Path,
+        default=env.get("SECKET_TURN_SECRET_FILE", Path, None),
+        metavar="PATH",
+        help="file holding the secret shared with the TURN server (coturn static-auth-secret); "
+        "or set SECKET_TURN_SECRET. Never logged [SECKET_TURN_SECRET_FILE]",
+    )
+    serve.add_argument(
+        "--turn-ttl",
+        type=float,
+        default=env.get("SECKET_TURN_TTL", float, defaults.turn_ttl),
+        metavar="SECONDS",
+        help="lifetime of a TURN credential (default %(default)s) [SECKET_TURN_TTL]",
+    )
+    serve.add_argument(
+        "--ice-transport-policy",
+        choices=("all", "relay"),
+        default=env.get("SECKET_ICE_TRANSPORT_POLICY", _policy, defaults.ice_transport_policy),
+        help="'relay' makes the browsers connect through TURN only "
+        "(default %(default)s) [SECKET_ICE_TRANSPORT_POLICY]",
+    )
+
+
+def _policy(text: str) -> str:
+    if text not in ("all", "relay"):
+        raise ValueError("expected 'all' or 'relay'")
+    return text
+
+
+def _turn_secret(args: argparse.Namespace, environ: Mapping[str, str]) -> str | None:
+    """``--turn-secret``, else ``--turn-secret-file``, else SECKET_TURN_SECRET."""
+    if args.turn_secret:
+        return str(args.turn_secret)
+    if args.turn_secret_file is not None:
+        try:
+            secret = str(args.turn_secret_file.read_text()).strip()
+        except OSError as exc:
+            raise ValueError(f"cannot read the TURN secret file: {exc}") from None
+        if not secret:
+            raise ValueError(f"the TURN secret file {args.turn_secret_file} is empty")
+        return secret
+    return environ.get("SECKET_TURN_SECRET") or None
+
+
 def _parser(env: _Env) -> argparse.ArgumentParser:
     defaults = Config()
     parser = argparse.ArgumentParser(
@@ -130,6 +198,14 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         metavar="JSON",
         help="RTCIceServer list given to paired peers [SECKET_ICE_SERVERS]",
     )
+    _add_nat_traversal(serve, env)
+    serve.add_argument(
+        "--redis",
+        default=env.get("SECKET_REDIS_URL", str, None),
+        metavar="URL",
+        help="share rooms with other secket processes through this Redis, e.g. "
+        "redis://127.0.0.1:6379/0 (default: rooms in this process only) [SECKET_REDIS_URL]",
+    )
     serve.add_argument(
         "--allowed-origin",
         action="append",
@@ -171,9 +247,17 @@ def _config(args: argparse.Namespace, environ: Mapping[str, str]) -> Config:
     if args.command == "build":
         return Config(**common)
     origins = args.allowed_origin or _split(environ.get("SECKET_ALLOWED_ORIGINS", ""), ",")
+    stun = args.stun_url or _split(environ.get("SECKET_STUN_URLS", ""), ",")
+    turn = args.turn_url or _split(environ.get("SECKET_TURN_URLS", ""), ",")
     return Config(
         **common,
         ice_servers=tuple(args.ice_servers),
+        stun_urls=tuple(stun),
+        turn_urls=tuple(turn),
+        turn_secret=_turn_secret(args, environ),
+        turn_ttl=args.turn_ttl,
+        ice_transport_policy=args.ice_transport_policy,
+        redis_url=args.redis,
         max_message_bytes=args.max_message_bytes,
         room_ttl=args.room_ttl,
         idle_timeout=args.idle_timeout,

@@ -1,6 +1,9 @@
 """The server's live state: sockets, rooms, limits, counters; sending and closing.
 
-Message handling lives in ws.py. One rule keeps closes clean: only a socket's own handler
+Message handling lives in ws.py; rooms live in a store (``store.py``): this process's
+memory, or Redis shared with other processes. What one socket's handler wants done to
+another socket is a ``Notice``: ``notify`` delivers it here, or has the store pass it to the
+process that holds that socket. One rule keeps closes clean: only a socket's own handler
 closes it. Anyone else (the partner's handler, the sweeper, shutdown) *dismisses* it: the
 farewell frame and close code are left on the ``Conn`` and its handler is woken to send
 them and do the close handshake itself. (aiohttp closing a socket from another task drops
@@ -18,18 +21,28 @@ from typing import Any
 
 from aiohttp import WSCloseCode, web
 
-from . import protocol
+from . import notices, protocol, turn
 from .config import Config
 from .limits import KeyedLimiter, TokenBucket
 from .logs import log_event
 from .metrics import Metrics
+from .notices import Notice, NoticeKind
 from .protocol import CLOSE_CODES, ErrorCode
-from .rooms import ExpiryReason, Rooms
+from .rooms import ExpiryReason, PeerRef, RemotePeer
+from .store import StoreUnavailable, make_store
 
 logger = logging.getLogger("secket_server.ws")
 
 #: How long a close handshake may take (aiohttp's WebSocketResponse ``timeout``).
 CLOSE_TIMEOUT = 10.0
+#: What a peer hears when the other peer's server process shuts down (``--redis``).
+OTHER_SERVER_GOING_AWAY = "The other person's server is restarting. Start again in a moment."
+IDLE_MESSAGE = "Nothing was sent for too long. Start again with a new link."
+
+
+def peer_label(peer: PeerRef) -> str | int:
+    """A peer as logs show it: a socket number, or ``node:number`` on another process."""
+    return f"{peer.node}:{peer.conn}" if isinstance(peer, RemotePeer) else peer
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +80,7 @@ class Conn:
 class Hub:
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.rooms = Rooms(
-            ttl=config.room_ttl,
-            idle_timeout=config.idle_timeout,
-            max_rooms=config.max_rooms,
-            clock=config.clock,
-        )
+        self.store = make_store(config)
         self.join_limiter = KeyedLimiter(
             rate=config.joins_per_minute / 60,
             burst=config.joins_per_minute,
@@ -148,41 +156,92 @@ class Hub:
             await self.send(conn, conn.dismissal.text)
             await self.close(conn, conn.dismissal.code)
 
-    def leave_room(self, conn: Conn) -> None:
+    def paired_frame(self) -> str:
+        """``paired`` for one socket: ICE servers with a TURN credential of its own."""
+        config = self.config
+        servers = turn.ice_servers(config, now=config.wall_clock(), user_id=turn.new_user_id())
+        if config.turn_urls:
+            self.metrics.turn_credentials += 1
+        return protocol.paired(servers, config.ice_transport_policy)
+
+    async def notify(self, peer: PeerRef, notice: Notice) -> None:
+        """Deliver ``notice`` to ``peer``, here or (through the store) on its own process."""
+        if not isinstance(peer, RemotePeer):
+            await self.deliver(peer, notice)
+            return
+        try:
+            await self.store.notify(peer, notice)
+        except StoreUnavailable as exc:
+            log_event(logger, "notice-lost", logging.WARNING, kind=notice.kind, error=str(exc))
+
+    async def deliver(self, conn_id: int, notice: Notice) -> None:
+        """Carry out a notice for a socket of this process (gone already: nothing to do)."""
+        conn = self.conns.get(conn_id)
+        if conn is None:
+            return
+        match notice.kind:
+            case NoticeKind.PAIRED:
+                await self.send(conn, self.paired_frame())
+            case NoticeKind.INTRUDER:
+                self.log(conn, "intruder")
+                await self.send(conn, protocol.intruder())
+            case NoticeKind.SIGNAL:
+                if not conn.closing:
+                    self.metrics.relayed_messages += 1
+                    await self.send(conn, protocol.signal(notice.payload))
+            case NoticeKind.PEER_LEFT:
+                self.dismiss(conn, protocol.peer_left(), WSCloseCode.OK)
+            case NoticeKind.ERROR:
+                self.dismiss_with_error(conn, notice.code or ErrorCode.ROOM_EXPIRED, notice.message)
+
+    async def leave_room(self, conn: Conn) -> None:
         """Take the socket out of its room; a paired partner is told and let go."""
-        departure = self.rooms.leave(conn.id)
+        try:
+            departure = await self.store.leave(conn.id)
+        except StoreUnavailable as exc:
+            self.log(conn, "leave-failed", error=str(exc))
+            return
         if departure is None:
             return
         self.log(conn, "left")
-        other = None if departure.remaining is None else self.conns.get(departure.remaining)
-        if other is not None:
-            self.dismiss(other, protocol.peer_left(), WSCloseCode.OK)
-
-    def forget(self, conn: Conn) -> None:
-        """The socket's handler is done: leave the room and drop every reference to it."""
-        self.leave_room(conn)
-        conn.done.set()
-        if self.conns.pop(conn.id, None) is not None:
-            self.log(conn, "closed", code=conn.ws.close_code)
-
-    def sweep(self) -> None:
-        """Expire rooms (telling their peers) and forget idle rate-limit buckets."""
-        for expiry in self.rooms.expire():
-            message = (
-                "Nothing was sent for too long. Start again with a new link."
-                if expiry.reason is ExpiryReason.IDLE
-                else None
+        if departure.remaining is not None:
+            # A peer on another process keeps its session when this one shuts down: it
+            # hears what it would hear from its own server going away, not "peer-left".
+            farewell = (
+                notices.error(ErrorCode.SHUTTING_DOWN, OTHER_SERVER_GOING_AWAY)
+                if self.shutting_down
+                else notices.PEER_LEFT
             )
-            for peer in expiry.peers:
-                conn = self.conns.get(peer)
-                if conn is not None:
-                    self.dismiss_with_error(conn, ErrorCode.ROOM_EXPIRED, message)
+            await self.notify(departure.remaining, farewell)
+
+    async def forget(self, conn: Conn) -> None:
+        """The socket's handler is done: leave the room and drop every reference to it."""
+        try:
+            await self.leave_room(conn)
+        finally:
+            conn.done.set()
+            if self.conns.pop(conn.id, None) is not None:
+                self.log(conn, "closed", code=conn.ws.close_code)
+
+    async def sweep(self) -> None:
+        """Expire rooms (telling their peers) and forget idle rate-limit buckets."""
         self.join_limiter.purge()
+        try:
+            expiries = await self.store.expire()
+        except StoreUnavailable:
+            return  # the store logged it; the next sweep tries again
+        for expiry in expiries:
+            message = IDLE_MESSAGE if expiry.reason is ExpiryReason.IDLE else None
+            for peer in expiry.peers:
+                await self.notify(peer, notices.error(ErrorCode.ROOM_EXPIRED, message))
 
     async def run_sweeper(self) -> None:
         while True:
             await asyncio.sleep(self.config.sweep_interval)
-            self.sweep()
+            try:
+                await self.sweep()
+            except Exception:
+                logger.exception("sweep-failed")
 
     async def shutdown(self) -> None:
         """Tell every socket the server is going away; wait for the GOING_AWAY closes."""

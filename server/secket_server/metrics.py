@@ -16,6 +16,7 @@ class Metrics:
     sockets_opened: int = 0
     pairings: int = 0
     relayed_messages: int = 0
+    turn_credentials: int = 0
     refusals: Counter[ErrorCode] = field(default_factory=Counter)
 
 
@@ -25,7 +26,16 @@ def _metric(name: str, kind: str, help_text: str, samples: list[tuple[str, float
     return "\n".join(lines)
 
 
-def render(metrics: Metrics, *, open_sockets: int, waiting_rooms: int, paired_rooms: int) -> str:
+def render(
+    metrics: Metrics,
+    *,
+    open_sockets: int,
+    rooms: tuple[int, int] | None,
+    store: str,
+    store_up: bool,
+) -> str:
+    """The Prometheus text. ``rooms`` is (waiting, paired), None when the store cannot say;
+    with Redis it counts the rooms of every process."""
     refusals = [(f'{{reason="{code.value}"}}', float(metrics.refusals[code])) for code in ErrorCode]
     blocks = [
         _metric(
@@ -34,8 +44,16 @@ def render(metrics: Metrics, *, open_sockets: int, waiting_rooms: int, paired_ro
         _metric(
             "secket_rooms",
             "gauge",
-            "Open rooms, by state.",
-            [('{state="waiting"}', waiting_rooms), ('{state="paired"}', paired_rooms)],
+            "Open rooms, by state (with Redis: of all processes).",
+            []
+            if rooms is None
+            else [('{state="waiting"}', rooms[0]), ('{state="paired"}', rooms[1])],
+        ),
+        _metric(
+            "secket_store_up",
+            "gauge",
+            "Whether the room store answers (1) or not (0), by kind.",
+            [(f'{{store="{store}"}}', 1 if store_up else 0)],
         ),
         _metric(
             "secket_sockets_opened_total",
@@ -47,8 +65,14 @@ def render(metrics: Metrics, *, open_sockets: int, waiting_rooms: int, paired_ro
         _metric(
             "secket_relayed_messages_total",
             "counter",
-            "Signal messages relayed between peers.",
+            "Signal messages relayed to this process's sockets.",
             [("", metrics.relayed_messages)],
+        ),
+        _metric(
+            "secket_turn_credentials_total",
+            "counter",
+            "TURN credentials handed out.",
+            [("", metrics.turn_credentials)],
         ),
         _metric(
             "secket_refusals_total", "counter", "Errors sent to clients, by error code.", refusals

@@ -20,8 +20,11 @@ Client -> server
 Server -> client
     ``{"type":"joined","peers":1|2}``
         After a join; ``peers`` counts the sockets in the room including yours.
-    ``{"type":"paired","ice_servers":[RTCIceServer, ...]}``
-        Sent to both peers when the second one joined.
+    ``{"type":"paired","ice_servers":[RTCIceServer, ...],"ice_transport_policy":"all"|"relay"}``
+        Sent to both peers when the second one joined. ``ice_servers`` holds the operator's
+        STUN and TURN servers; each peer gets a TURN credential of its own, valid for
+        ``turn_ttl`` seconds (``turn.py``). ``ice_transport_policy`` is the
+        ``RTCConfiguration.iceTransportPolicy`` to use: "relay" means TURN only.
     ``{"type":"signal","payload":"..."}``
         A payload from the other peer, verbatim.
     ``{"type":"peer-left"}``
@@ -34,8 +37,8 @@ Server -> client
     ``{"type":"error","code":"<code>","message":"<human sentence>"}``
         See ``ErrorCode``. Every error but ``unknown-type`` and ``not-paired`` is followed by
         a close (``CLOSE_CODES``): 1000 ``room-expired``, 1001 ``shutting-down``, 1003 a
-        binary frame (``bad-message``), 1009 ``too-large``, 1013 ``server-full``, 1008 the
-        rest.
+        binary frame (``bad-message``), 1009 ``too-large``, 1013 ``server-full`` and
+        ``unavailable``, 1008 the rest.
 
 Sockets: one join per socket; a socket that has not joined within ``idle_timeout`` of
 opening gets ``room-expired``. Rooms hold exactly two sockets, never queue, and close when
@@ -46,6 +49,10 @@ Rate limits: ``message_rate``/``message_burst`` frames per socket (token bucket)
 ``joins_per_minute`` joins per client address (IPv6 by /64); over either, ``rate-limited``.
 A page whose Origin is neither the request's Host nor configured gets ``bad-origin``;
 clients that send no Origin (not browsers) are let in.
+
+Several server processes may share rooms through Redis (``--redis``): a peer on one process
+pairs with a peer on another exactly as on one process. When Redis cannot be reached, a
+message that needs it gets ``unavailable``.
 
 Frames larger than ``max_message_bytes`` get ``too-large`` and close code 1009; frames so
 large that aiohttp refuses them while reading the header (over twice the limit) get close
@@ -83,6 +90,7 @@ class ErrorCode(StrEnum):
     SERVER_FULL = "server-full"
     BAD_ORIGIN = "bad-origin"
     SHUTTING_DOWN = "shutting-down"
+    UNAVAILABLE = "unavailable"
 
 
 #: The sentence sent with each error unless a more specific one is given.
@@ -100,6 +108,7 @@ ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {
     ErrorCode.SERVER_FULL: "The server is busy. Try again later.",
     ErrorCode.BAD_ORIGIN: "This page is not allowed to use this server.",
     ErrorCode.SHUTTING_DOWN: "The server is restarting. Try again in a moment.",
+    ErrorCode.UNAVAILABLE: "The server cannot reach its room store. Try again in a moment.",
 }
 
 #: Websocket close code sent after each error; None leaves the socket open.
@@ -117,6 +126,7 @@ CLOSE_CODES: Final[Mapping[ErrorCode, WSCloseCode | None]] = {
     ErrorCode.SERVER_FULL: WSCloseCode.TRY_AGAIN_LATER,
     ErrorCode.BAD_ORIGIN: WSCloseCode.POLICY_VIOLATION,
     ErrorCode.SHUTTING_DOWN: WSCloseCode.GOING_AWAY,
+    ErrorCode.UNAVAILABLE: WSCloseCode.TRY_AGAIN_LATER,
 }
 
 
@@ -192,8 +202,14 @@ def joined(peers: int) -> str:
     return _encode({"type": "joined", "peers": peers})
 
 
-def paired(ice_servers: Sequence[Mapping[str, Any]]) -> str:
-    return _encode({"type": "paired", "ice_servers": [dict(server) for server in ice_servers]})
+def paired(ice_servers: Sequence[Mapping[str, Any]], ice_transport_policy: str = "all") -> str:
+    return _encode(
+        {
+            "type": "paired",
+            "ice_servers": [dict(server) for server in ice_servers],
+            "ice_transport_policy": ice_transport_policy,
+        }
+    )
 
 
 def signal(payload: str) -> str:

@@ -22,6 +22,18 @@ PeerId = int
 RoomId = str
 
 
+@dataclass(frozen=True, slots=True)
+class RemotePeer:
+    """A socket held by another server process (only the Redis store makes these)."""
+
+    node: str
+    conn: PeerId
+
+
+#: A peer named in a decision: a socket of this process, or of another one.
+PeerRef = PeerId | RemotePeer
+
+
 class RoomState(Enum):
     #: One peer joined and waits for the second.
     WAITING = "waiting"
@@ -47,7 +59,7 @@ class Waiting:
 class Paired:
     """The second peer joined: ``first`` waited, ``second`` just arrived."""
 
-    first: PeerId
+    first: PeerRef
     second: PeerId
 
 
@@ -57,34 +69,40 @@ class Refused:
 
     peer: PeerId
     reason: ErrorCode
-    intruded: tuple[PeerId, ...] = ()
+    intruded: tuple[PeerRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Relay:
     """Forward the peer's signal to ``to``."""
 
-    to: PeerId
+    to: PeerRef
+
+
+@dataclass(frozen=True, slots=True)
+class Forwarded:
+    """The signal was already handed to the process that holds the other peer."""
 
 
 @dataclass(frozen=True, slots=True)
 class Departure:
     """The peer left its room; ``remaining`` (if any) must be told and let go."""
 
-    peer: PeerId
-    remaining: PeerId | None
+    peer: PeerRef
+    remaining: PeerRef | None
 
 
 @dataclass(frozen=True, slots=True)
 class Expiry:
     """A room expired; all its ``peers`` must be told and let go."""
 
-    peers: tuple[PeerId, ...]
+    peers: tuple[PeerRef, ...]
     reason: ExpiryReason
 
 
 JoinDecision = Waiting | Paired | Refused
-RelayDecision = Relay | Refused
+#: A Departure here: the other peer's process is gone, so the room closes.
+RelayDecision = Relay | Forwarded | Refused | Departure
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from . import metrics
 from .assets import INDEX, content_type
 from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY
-from .rooms import RoomState
+from .store import StoreUnavailable
 
 ASSETS_KEY = web.AppKey("assets", dict[str, Path])
 
@@ -25,17 +25,38 @@ def page_config(config: Config) -> dict[str, Any]:
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """200 with ``"status": "ok"`` while the server can pair people; 503 when its room store
+    (Redis) cannot be reached, saying why in ``store``."""
     hub = request.app[HUB_KEY]
-    return web.json_response({"status": "ok", "rooms": len(hub.rooms), "sockets": len(hub.conns)})
+    health = await hub.store.health()
+    rooms: int | None = None
+    if health.ok:
+        try:
+            rooms = (await hub.store.counts()).total
+        except StoreUnavailable:
+            rooms = None
+    body = {
+        "status": "ok" if health.ok else "unavailable",
+        "rooms": rooms,
+        "sockets": len(hub.conns),
+        "store": health.detail,
+    }
+    return web.json_response(body, status=200 if health.ok else 503)
 
 
 async def metrics_view(request: web.Request) -> web.Response:
     hub = request.app[HUB_KEY]
+    try:
+        counts = await hub.store.counts()
+        rooms: tuple[int, int] | None = (counts.waiting, counts.paired)
+    except StoreUnavailable:
+        rooms = None
     text = metrics.render(
         hub.metrics,
         open_sockets=len(hub.conns),
-        waiting_rooms=hub.rooms.count(RoomState.WAITING),
-        paired_rooms=hub.rooms.count(RoomState.PAIRED),
+        rooms=rooms,
+        store=hub.store.kind,
+        store_up=rooms is not None,
     )
     return web.Response(
         body=text.encode(), headers={hdrs.CONTENT_TYPE: metrics.PROMETHEUS_CONTENT_TYPE}

@@ -1,6 +1,7 @@
 """The websocket endpoint ``/ws``: reads frames and dispatches them to ``handle_<type>``.
 
-The wire format is documented in ``protocol``; room matching is decided by ``rooms``.
+The wire format is documented in ``protocol``; room matching is decided by the hub's store
+(``rooms`` in this process, or the same decisions in Redis).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import contextlib
 from aiohttp import WSCloseCode, WSMessage, WSMsgType, web
 from aiohttp.http_websocket import WebSocketError
 
-from . import protocol
+from . import notices, protocol
 from .config import CONFIG_KEY, Config
-from .hub import CLOSE_TIMEOUT, HUB_KEY, Conn, Hub
+from .hub import CLOSE_TIMEOUT, HUB_KEY, Conn, Hub, peer_label
 from .limits import address_key
 from .protocol import ErrorCode, Join, Leave, Ping, ProtocolError, Signal
-from .rooms import Paired, Refused, Relay, Waiting
+from .rooms import Departure, Forwarded, Paired, Refused, Relay, Waiting
 from .security import normalize_origin, origin_allowed
+from .store import StoreUnavailable
 
 
 def client_address(request: web.Request, config: Config) -> str | None:
@@ -54,7 +56,7 @@ async def handle_socket(request: web.Request) -> web.StreamResponse:
             await read_frames(hub, conn)
             await hub.finish(conn)
     finally:
-        hub.forget(conn)
+        await hub.forget(conn)
     return ws
 
 
@@ -127,16 +129,19 @@ async def handle_text(hub: Hub, conn: Conn, text: str) -> None:
     except ProtocolError as exc:
         await hub.refuse(conn, exc.code, exc.message)
         return
-    hub.rooms.touch(conn.id)
-    match message:
-        case Join():
-            await handle_join(hub, conn, message)
-        case Signal():
-            await handle_signal(hub, conn, message)
-        case Leave():
-            await handle_leave(hub, conn, message)
-        case Ping():
-            await handle_ping(hub, conn, message)
+    try:
+        match message:
+            case Join():
+                await handle_join(hub, conn, message)
+            case Signal():
+                await handle_signal(hub, conn, message)
+            case Leave():
+                await handle_leave(hub, conn, message)
+            case Ping():
+                await handle_ping(hub, conn, message)
+    except StoreUnavailable as exc:
+        hub.log(conn, "store-unavailable", error=str(exc))
+        await hub.refuse(conn, ErrorCode.UNAVAILABLE)
 
 
 async def handle_join(hub: Hub, conn: Conn, message: Join) -> None:
@@ -147,46 +152,44 @@ async def handle_join(hub: Hub, conn: Conn, message: Join) -> None:
     if not hub.join_limiter.take(conn.address_key):
         await hub.refuse(conn, ErrorCode.RATE_LIMITED, "Too many joins from your address.")
         return
-    decision = hub.rooms.join(conn.id, message.room, message.create)
+    decision = await hub.store.join(conn.id, message.room, message.create)
     match decision:
         case Waiting():
             hub.log(conn, "joined", peers=1)
             await hub.send(conn, protocol.joined(1))
-        case Paired(first=first_id):
+        case Paired(first=first):
             hub.metrics.pairings += 1
             hub.log(conn, "joined", peers=2)
-            hub.log(conn, "paired", partner=first_id)
+            hub.log(conn, "paired", partner=peer_label(first))
             await hub.send(conn, protocol.joined(2))
-            paired = protocol.paired(hub.config.ice_servers)
-            first = hub.conns.get(first_id)
-            if first is not None:
-                await hub.send(first, paired)
-            await hub.send(conn, paired)
+            await hub.notify(first, notices.PAIRED)
+            await hub.send(conn, hub.paired_frame())
         case Refused(reason=reason, intruded=intruded):
             for peer in intruded:
-                other = hub.conns.get(peer)
-                if other is not None:
-                    hub.log(other, "intruder")
-                    await hub.send(other, protocol.intruder())
+                await hub.notify(peer, notices.INTRUDER)
             await hub.refuse(conn, reason)
 
 
 async def handle_signal(hub: Hub, conn: Conn, message: Signal) -> None:
-    decision = hub.rooms.relay(conn.id)
+    decision = await hub.store.relay(conn.id, message.payload)
     match decision:
         case Relay(to=to):
-            other = hub.conns.get(to)
-            if other is not None and not other.closing:
-                hub.metrics.relayed_messages += 1
-                await hub.send(other, protocol.signal(message.payload))
+            await hub.notify(to, notices.signal(message.payload))
+        case Forwarded():
+            pass  # counted by the process that sends it on
+        case Departure():
+            # The other peer's server process died without a word: the room is over.
+            hub.log(conn, "partner-gone")
+            hub.dismiss(conn, protocol.peer_left(), WSCloseCode.OK)
         case Refused(reason=reason):
             await hub.refuse(conn, reason)
 
 
 async def handle_leave(hub: Hub, conn: Conn, message: Leave) -> None:
-    hub.leave_room(conn)
+    await hub.leave_room(conn)
     await hub.close(conn, WSCloseCode.OK)
 
 
 async def handle_ping(hub: Hub, conn: Conn, message: Ping) -> None:
+    await hub.store.touch(conn.id)
     await hub.send(conn, protocol.pong())

@@ -48,7 +48,11 @@ async def test_serve_pairs_and_shuts_down_with_going_away(fake_root: Path) -> No
                 await ws.send_json({"type": "join", "room": ROOM_A})
                 await ws.receive(timeout=5)
             paired = json.loads((await first.receive(timeout=5)).data)
-            assert paired == {"type": "paired", "ice_servers": [{"urls": "stun:stun.example.org"}]}
+            assert paired == {
+                "type": "paired",
+                "ice_servers": [{"urls": "stun:stun.example.org"}],
+                "ice_transport_policy": "all",
+            }
             process.send_signal(signal.SIGTERM)
             error = json.loads((await first.receive(timeout=10)).data)
             assert error["code"] == "shutting-down"

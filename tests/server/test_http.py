@@ -28,7 +28,7 @@ from secket_server.security import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 async def test_healthz(client: TestClient[Any, Any]) -> None:
     response = await client.get("/healthz")
     assert response.status == 200
-    assert await response.json() == {"status": "ok", "rooms": 0, "sockets": 0}
+    assert await response.json() == {"status": "ok", "rooms": 0, "sockets": 0, "store": "memory"}
     assert response.headers["Cache-Control"] == "no-store"
     first = await join(client)
     await receive(first)
@@ -36,6 +36,7 @@ async def test_healthz(client: TestClient[Any, Any]) -> None:
         "status": "ok",
         "rooms": 1,
         "sockets": 1,
+        "store": "memory",
     }
 
 

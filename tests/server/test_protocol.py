@@ -67,7 +67,9 @@ def test_encoders() -> None:
     assert json.loads(protocol.paired([{"urls": "stun:x"}])) == {
         "type": "paired",
         "ice_servers": [{"urls": "stun:x"}],
+        "ice_transport_policy": "all",
     }
+    assert json.loads(protocol.paired([], "relay"))["ice_transport_policy"] == "relay"
     assert json.loads(protocol.signal("abc")) == {"type": "signal", "payload": "abc"}
     assert json.loads(protocol.peer_left()) == {"type": "peer-left"}
     assert json.loads(protocol.intruder()) == {"type": "intruder"}

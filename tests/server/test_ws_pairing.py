@@ -29,7 +29,7 @@ async def test_pairing_sends_joined_then_paired_with_ice_servers(
     assert await receive(first) == {"type": "joined", "peers": 1}
     second = await join(client)
     assert await receive(second) == {"type": "joined", "peers": 2}
-    paired = {"type": "paired", "ice_servers": list(ICE)}
+    paired = {"type": "paired", "ice_servers": list(ICE), "ice_transport_policy": "all"}
     assert await receive(first) == paired
     assert await receive(second) == paired
 
@@ -39,7 +39,11 @@ async def test_ice_servers_default_to_empty(client: TestClient[Any, Any]) -> Non
     await receive(first)
     second = await join(client)
     await receive(second)
-    assert await receive(second) == {"type": "paired", "ice_servers": []}
+    assert await receive(second) == {
+        "type": "paired",
+        "ice_servers": [],
+        "ice_transport_policy": "all",
+    }
 
 
 async def test_relay_both_ways_verbatim(client: TestClient[Any, Any]) -> None:
@@ -134,7 +138,7 @@ async def test_many_rooms_at_once(client: TestClient[Any, Any]) -> None:
     for index, (_, second) in enumerate(pairs):
         assert await receive(second) == {"type": "signal", "payload": f"cm9vbS{index}"}
     health = await (await client.get("/healthz")).json()
-    assert health == {"status": "ok", "rooms": 10, "sockets": 20}
+    assert health == {"status": "ok", "rooms": 10, "sockets": 20, "store": "memory"}
 
 
 async def test_plain_http_get_on_ws_is_refused(client: TestClient[Any, Any]) -> None:

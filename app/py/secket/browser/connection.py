@@ -54,15 +54,27 @@ class RelayRefusedError(NoPathError):
     code = "relay-refused"
 
 
+class Gate:
+    """Passes events on until closed: a connection being shut down must not reach the flow."""
+
+    def __init__(self, post: Post) -> None:
+        self._post = post
+        self.open = True
+
+    def __call__(self, item: tuple[Any, ...]) -> None:
+        if self.open:
+            self._post(item)
+
+
 class Connection:
     def __init__(
         self, port: CryptoPort, link: Link, role: Role, signal_url: str, post: Post
     ) -> None:
         self.link = link
         self.role = role
-        self._post = post
+        self._post = Gate(post)
         self._cipher = SignalCipher(port, link.signal_key, role)
-        self._signaling = Signaling(signal_url, post)
+        self._signaling = Signaling(signal_url, self._post)
         self.peer: PeerLink | None = None
 
     async def join(self, create: bool) -> None:
@@ -131,7 +143,8 @@ class Connection:
 
     async def close_when_sent(self) -> None:
         """Close once the last frames left: a goodbye or a "they don't match" must arrive
-        before the other side sees the connection drop."""
+        before the other side sees the connection drop. Nothing is reported meanwhile."""
+        self._post.open = False
         if self.peer is not None:
             await self.peer.drained()
         self.close()
@@ -140,6 +153,7 @@ class Connection:
         return await self.peer.path() if self.peer is not None else "unknown"
 
     def close(self) -> None:
+        self._post.open = False
         self._signaling.close()
         if self.peer is not None:
             self.peer.close()

@@ -82,8 +82,8 @@ class App:
         while True:
             item = await self.queue.get()
             handler = getattr(self, f"on_{item[0]}_{item[1]}".replace("-", "_"), None)
-            if handler is None:
-                continue
+            if handler is None or (self.finished and item[0] != "ui"):
+                continue  # after an ending only the person's own actions count
             try:
                 await handler(*item[2:])
             except SecketError as exc:

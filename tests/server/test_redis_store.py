@@ -1,0 +1,303 @@
+"""Rooms in a real redis-server, shared by several apps (each one a server process).
+
+The websocket suite's pairing and error tests run here again against the Redis store; the
+tests below pair peers held by different apps, and check restarts, dead processes, and
+what happens when Redis cannot be reached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import WSCloseCode
+from aiohttp.test_utils import TestClient
+from server_helpers import (
+    ROOM_A,
+    ROOM_B,
+    ClientFactory,
+    expect_close,
+    expect_error,
+    join,
+    receive,
+)
+
+# The same tests as for the in-memory store, run again with the fixtures below.
+from test_ws_errors import (  # noqa: F401
+    test_idle_room_expires_but_pings_keep_it,
+    test_new_socket_while_shutting_down,
+    test_room_expires_after_its_lifetime,
+    test_second_join,
+    test_server_full,
+    test_shutdown_closes_sockets_with_going_away,
+    test_signal_before_join,
+    test_signal_while_alone_keeps_the_socket,
+)
+from test_ws_pairing import (  # noqa: F401
+    test_a_link_is_single_use_once_paired,
+    test_an_opener_whose_creator_is_gone_gets_no_room,
+    test_close_tells_the_other_peer_and_closes_it,
+    test_leave_is_like_closing,
+    test_pairing_sends_joined_then_paired_with_ice_servers,
+    test_ping_pong,
+    test_relay_both_ways_verbatim,
+    test_rooms_are_isolated,
+    test_third_joiner_is_refused_and_both_peers_warned,
+    test_waiting_peer_may_leave_and_come_back,
+)
+from tests.daemons import RedisServer, free_port
+
+from secket_server.app import create_app
+from secket_server.config import Config
+from secket_server.hub import HUB_KEY
+from secket_server.redis_store import PREFIX, RedisStore
+
+
+@pytest.fixture
+def make_client(
+    aiohttp_client: Callable[..., Awaitable[TestClient[Any, Any]]], fake_root: Path, redis_url: str
+) -> ClientFactory:
+    """A client of a fresh app whose rooms are in the test's Redis; each app is a process."""
+
+    async def make(**fields: Any) -> TestClient[Any, Any]:
+        fields.setdefault("root", fake_root)
+        fields.setdefault("redis_url", redis_url)
+        fields.setdefault("sweep_interval", 0.05)
+        return await aiohttp_client(create_app(Config(**fields)))
+
+    return make
+
+
+def store_of(client: TestClient[Any, Any]) -> RedisStore:
+    store = client.app[HUB_KEY].store
+    assert isinstance(store, RedisStore)
+    return store
+
+
+async def pair_across(
+    one: TestClient[Any, Any], two: TestClient[Any, Any], room: str = ROOM_A
+) -> tuple[aiohttp.ClientWebSocketResponse, aiohttp.ClientWebSocketResponse]:
+    first = await join(one, room)
+    assert await receive(first) == {"type": "joined", "peers": 1}
+    second = await join(two, room)
+    assert await receive(second) == {"type": "joined", "peers": 2}
+    assert (await receive(first))["type"] == "paired"
+    assert (await receive(second))["type"] == "paired"
+    return first, second
+
+
+async def two_apps(make_client: ClientFactory, **fields: Any) -> list[TestClient[Any, Any]]:
+    return [await make_client(**fields), await make_client(**fields)]
+
+
+async def test_peers_on_two_processes_pair_and_relay(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client, turn_urls=("turn:t.example",), turn_secret="s")
+    assert store_of(one).node != store_of(two).node
+    first = await join(one)
+    assert await receive(first) == {"type": "joined", "peers": 1}
+    second = await join(two)
+    assert await receive(second) == {"type": "joined", "peers": 2}
+    # Each process makes the paired frame, and the TURN credential, for its own socket.
+    paired = [await receive(first), await receive(second)]
+    users = {frame["ice_servers"][0]["username"] for frame in paired}
+    assert len(users) == 2
+    for n in range(5):
+        await first.send_json({"type": "signal", "payload": f"b2ZmZXI{n}"})
+        assert await receive(second) == {"type": "signal", "payload": f"b2ZmZXI{n}"}
+        await second.send_json({"type": "signal", "payload": f"YW5zd2Vy{n}"})
+        assert await receive(first) == {"type": "signal", "payload": f"YW5zd2Vy{n}"}
+    for client in (one, two):
+        text = await (await client.get("/metrics")).text()
+        assert "secket_relayed_messages_total 5" in text
+        assert 'secket_rooms{state="paired"} 1' in text
+        assert 'secket_store_up{store="redis"} 1' in text
+        health = await client.get("/healthz")
+        assert health.status == 200
+        assert (await health.json())["rooms"] == 1
+
+
+@pytest.mark.parametrize("intruder_on", [0, 1])
+async def test_a_third_joiner_on_either_process_is_refused(
+    make_client: ClientFactory, intruder_on: int
+) -> None:
+    apps = await two_apps(make_client)
+    first, second = await pair_across(*apps)
+    third = await join(apps[intruder_on])
+    await expect_error(third, "room-full", WSCloseCode.POLICY_VIOLATION)
+    assert await receive(first) == {"type": "intruder"}
+    assert await receive(second) == {"type": "intruder"}
+    await second.send_json({"type": "signal", "payload": "c3RpbGw"})
+    assert await receive(first) == {"type": "signal", "payload": "c3RpbGw"}
+
+
+async def test_only_two_of_many_simultaneous_joiners_get_in(make_client: ClientFactory) -> None:
+    apps = [await make_client() for _ in range(3)]
+    sockets = await asyncio.gather(*(join(app) for app in apps for _ in range(2)))
+    replies = [await receive(ws) for ws in sockets]
+    assert sorted(r.get("peers", 0) for r in replies) == [0, 0, 0, 0, 1, 2]
+    assert sum(r.get("code") == "room-full" for r in replies) == 4
+
+
+async def test_leaving_on_one_process_tells_the_other(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client)
+    first, second = await pair_across(one, two)
+    await first.close()
+    assert await receive(second) == {"type": "peer-left"}
+    assert await expect_close(second) == WSCloseCode.OK
+    for client in (one, two):
+        late = await join(client)
+        await expect_error(late, "room-full", WSCloseCode.POLICY_VIOLATION)
+
+
+async def test_a_room_expires_for_both_processes(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client, room_ttl=0.6)
+    first, second = await pair_across(one, two)
+    await expect_error(first, "room-expired", WSCloseCode.OK)
+    await expect_error(second, "room-expired", WSCloseCode.OK)
+    late = await join(
+        two,
+        ROOM_A,
+    )
+    await expect_error(late, "room-expired", WSCloseCode.OK)
+
+
+async def test_idle_expiry_counts_messages_on_both_processes(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client, idle_timeout=0.5, room_ttl=30)
+    first, second = await pair_across(one, two)
+    for _ in range(8):
+        await asyncio.sleep(0.1)
+        await second.send_json({"type": "ping"})
+        assert await receive(second) == {"type": "pong"}
+    await first.send_json({"type": "signal", "payload": "YWxpdmU"})
+    assert await receive(second) == {"type": "signal", "payload": "YWxpdmU"}
+    error = await expect_error(first, "room-expired", WSCloseCode.OK)
+    assert "Nothing was sent" in error["message"]
+    await expect_error(second, "room-expired", WSCloseCode.OK)
+
+
+async def test_max_rooms_counts_every_process(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client, max_rooms=1)
+    first = await join(one, ROOM_A)
+    await receive(first)
+    other = await join(two, ROOM_B)
+    await expect_error(other, "server-full", WSCloseCode.TRY_AGAIN_LATER)
+
+
+async def test_a_waiting_room_survives_the_restart_of_another_process(
+    make_client: ClientFactory,
+) -> None:
+    one, two = await two_apps(make_client)
+    waiting = await join(one)
+    assert await receive(waiting) == {"type": "joined", "peers": 1}
+    await two.server.close()  # shut down and cleaned up, as on SIGTERM
+    again = await make_client()
+    second = await join(again)
+    assert await receive(second) == {"type": "joined", "peers": 2}
+    assert (await receive(waiting))["type"] == "paired"
+    await second.send_json({"type": "signal", "payload": "YmFjaw"})
+    assert await receive(waiting) == {"type": "signal", "payload": "YmFjaw"}
+
+
+async def test_a_process_going_away_lets_its_peers_partner_keep_its_session(
+    make_client: ClientFactory,
+) -> None:
+    one, two = await two_apps(make_client)
+    first, second = await pair_across(one, two)
+    shutdown = asyncio.create_task(two.server.close())  # as on SIGTERM
+    await expect_error(second, "shutting-down", WSCloseCode.GOING_AWAY)
+    # Not "peer-left", which would end a session already running peer to peer.
+    error = await expect_error(first, "shutting-down", WSCloseCode.GOING_AWAY)
+    assert "other person's server" in error["message"]
+    await asyncio.wait_for(shutdown, 5)
+
+
+async def test_a_dead_process_does_not_hold_rooms(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client)
+    first, _ = await pair_across(one, two, ROOM_A)
+    lonely = await join(two, ROOM_B)
+    await receive(lonely)
+    # Process two dies without a word: its key lapses and nothing it held answers.
+    dead = store_of(two)
+    assert dead._listener is not None
+    dead._stopping = True
+    await asyncio.wait([dead._listener])
+    await dead.redis.delete(PREFIX + "node:" + dead.node)
+    # A joiner of its waiting room gets a fresh room rather than a dead partner.
+    fresh = await join(one, ROOM_B)
+    assert await receive(fresh) == {"type": "joined", "peers": 1}
+    # A signal to its paired peer ends the room.
+    await first.send_json({"type": "signal", "payload": "aGVsbG8"})
+    assert await receive(first) == {"type": "peer-left"}
+    late = await join(one, ROOM_A)
+    await expect_error(late, "room-full", WSCloseCode.POLICY_VIOLATION)
+
+
+async def test_a_closed_room_leaves_only_its_spent_mark(make_client: ClientFactory) -> None:
+    one, two = await two_apps(make_client)
+    first, second = await pair_across(one, two)
+    await first.close()
+    assert await receive(second) == {"type": "peer-left"}
+    await expect_close(second)
+    keys = await store_of(one).redis.keys(PREFIX + "*")
+    assert sorted(k.split(":")[1] for k in keys) == ["node", "node", "spent"]
+
+
+# --- Redis unreachable --------------------------------------------------------------------
+
+
+async def test_unreachable_redis_is_a_clear_error_and_healthz_says_so(
+    make_client: ClientFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="secket_server.redis")
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    client = await make_client(redis_url=url)
+    health = await client.get("/healthz")
+    assert health.status == 503
+    body = await health.json()
+    assert body["status"] == "unavailable"
+    assert body["store"].startswith(f"cannot reach Redis at {url}")
+    ws = await join(client)
+    error = await expect_error(ws, "unavailable", WSCloseCode.TRY_AGAIN_LATER)
+    assert "room store" in error["message"]
+    metrics = await (await client.get("/metrics")).text()
+    assert 'secket_store_up{store="redis"} 0' in metrics
+    assert 'secket_refusals_total{reason="unavailable"} 1' in metrics
+    logged = [r for r in caplog.records if r.getMessage() == "redis-unreachable"]
+    assert logged
+    assert logged[0].fields["redis"] == url  # type: ignore[attr-defined]
+    assert "/healthz" in logged[0].fields["hint"]  # type: ignore[attr-defined]
+
+
+async def test_the_password_of_the_redis_url_is_never_shown(make_client: ClientFactory) -> None:
+    client = await make_client(redis_url=f"redis://:hunter2@127.0.0.1:{free_port()}/0")
+    body = await (await client.get("/healthz")).json()
+    assert "hunter2" not in body["store"]
+
+
+async def test_servers_recover_when_redis_comes_back(
+    make_client: ClientFactory, tmp_path: Path
+) -> None:
+    redis = RedisServer("redis-server", tmp_path).start()
+    try:
+        one, two = await two_apps(make_client, redis_url=redis.url)
+        redis.stop()
+        for client in (one, two):
+            assert (await client.get("/healthz")).status == 503
+        ws = await join(one)
+        await expect_error(ws, "unavailable", WSCloseCode.TRY_AGAIN_LATER)
+        redis.start()  # same port, empty
+        for client in (one, two):
+            for _ in range(100):
+                if (await client.get("/healthz")).status == 200:
+                    break
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("the server did not reconnect to Redis")
+        await pair_across(one, two, ROOM_B)
+    finally:
+        redis.stop()

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests drive besides Python packages: a Chromium for Playwright.
-# Debian/Ubuntu as root: Debian's chromium (Playwright cannot download browsers offline).
-# Elsewhere: Playwright's own Chromium. SECKET_CHROMIUM=/path/to/chrome skips both.
+# Installs what the tests drive besides Python packages: a Chromium for Playwright, and the
+# real servers some tests start: redis-server (several signaling processes) and coturn's
+# turnserver (TURN relay).
+# Debian/Ubuntu as root: Debian's chromium (Playwright cannot download browsers offline),
+# redis-server and coturn. Elsewhere: Playwright's own Chromium, and install redis-server and
+# coturn yourself (the tests that need them are skipped, with the reason, when they are absent).
+# SECKET_CHROMIUM=/path/to/chrome skips both Chromium installs.
 set -euo pipefail
 venv="${VENV:-.venv}"
 apt_packages=()
@@ -16,6 +20,20 @@ elif [[ ! -x /usr/bin/chromium ]]; then
     "$venv/bin/playwright" install chromium
   fi
 fi
+
+can_apt() { command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; }
+# name of the binary, then its Debian package
+for pair in "redis-server redis-server" "turnserver coturn"; do
+  read -r binary package <<<"$pair"
+  if ! command -v "$binary" >/dev/null && [[ ! -x "/usr/bin/$binary" ]]; then
+    if can_apt; then
+      apt_packages+=("$package")
+    else
+      echo "system-deps: $binary is missing (Debian package $package): install it, or the" \
+        "tests that need it are skipped (and fail under CI)"
+    fi
+  fi
+done
 
 if ((${#apt_packages[@]})); then
   echo "system-deps: apt-get install ${apt_packages[*]}"

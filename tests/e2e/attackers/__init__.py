@@ -28,6 +28,7 @@ def app_root() -> Path:
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Install = Callable[[web.Application], None]
 
 
 def take_over_ws(app: web.Application, attacker: Handler) -> None:
@@ -40,21 +41,3 @@ def take_over_ws(app: web.Application, attacker: Handler) -> None:
         return await handler(request)
 
     app.middlewares.append(middleware)
-
-
-#: Records every ``data-state`` the page's status takes, in ``window.__secketStates``.
-#: Added with ``context.add_init_script`` (CDP), which the page's CSP does not apply to.
-RECORD_STATES = """(() => {
-  const seen = [];
-  Object.defineProperty(window, "__secketStates", { value: seen });
-  document.addEventListener("DOMContentLoaded", () => {
-    const status = document.getElementById("status");
-    seen.push(status.dataset.state);
-    new MutationObserver(() => seen.push(status.dataset.state)).observe(status, {
-      attributes: true,
-      attributeFilter: ["data-state"],
-    });
-  });
-})();"""
-
-STATES_SEEN = "() => Array.from(window.__secketStates)"

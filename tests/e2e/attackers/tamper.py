@@ -13,15 +13,14 @@ the victim's ``index``-th signal:
 - ``reflect``: the victim gets back the first payload it sent itself;
 - ``hold``: nothing more is delivered to the victim until ``release()`` (a slow server,
   used by the fault tests to catch a handshake in the middle);
+- ``none``: nothing is meddled with (for ``cut``, a page's network going away);
 - ``burst``: the payload is flipped as in ``flip`` but held back until another payload for
   the victim is there, then both are delivered back to back.
 
-After a strike the relay goes quiet towards the victim (it delivers nothing more, except
-the one payload that follows a drop, which is how a drop shows), so that what the victim's
+After a strike the relay goes quiet towards the page it struck (it delivers nothing more,
+except the one payload that follows a drop, which is how a drop shows), so that what that
 page shows is its reaction to the strike alone; ``burst`` is the exception on purpose.
-``no_direct_path`` goes further: the server tells both pages to use relay-only ICE and
-gives them no relay, so that a connection set up by authentic payloads that were let
-through before the strike (a replay) cannot open while the victim's page is stopping.
+The attack is carried out once: pages in later rooms are relayed faithfully.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from aiohttp import ClientSession, ClientWebSocketResponse, WSMsgType, web
 
 from . import UPSTREAM_HEADER, take_over_ws
 
-ATTACKS = ("flip", "forge", "replay", "drop", "reflect", "hold", "burst")
+ATTACKS = ("flip", "forge", "replay", "drop", "reflect", "hold", "burst", "none")
 #: Sides as the server sees them: the page that made the link, and the one that opened it.
 SIDES = ("creator", "opener")
 
@@ -62,18 +61,21 @@ class TamperingRelay:
     victim: str
     attack: str
     index: int = 0
-    #: Tell both pages to use relay-only ICE with no relay, so they never connect.
-    no_direct_path: bool = False
     #: Set (from the server's thread) once the attack was carried out.
     struck: threading.Event = field(default_factory=threading.Event)
     #: Payloads each side sent, in order, as the server saw them.
     sent: dict[str, list[str]] = field(default_factory=lambda: {side: [] for side in SIDES})
     #: Payloads delivered to each side, after meddling.
     delivered: dict[str, list[str]] = field(default_factory=lambda: {side: [] for side in SIDES})
+    #: Pages whose network is gone (see ``cut``).
+    cut_off: set[web.WebSocketResponse] = field(default_factory=set)
+    #: The last page that joined as each side.
+    _joined: dict[str, web.WebSocketResponse] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIDES, 0))
     _held: list[tuple[web.WebSocketResponse, str]] = field(default_factory=list)
     _holding: bool = False
     _stashed: str | None = None
+    _target: web.WebSocketResponse | None = None
     _passes: int = 0
     _pages: set[web.WebSocketResponse] = field(default_factory=set)
     _loop: asyncio.AbstractEventLoop | None = None
@@ -107,6 +109,12 @@ class TamperingRelay:
                 await page.send_str(text)
         self._holding = False
 
+    def cut(self, side: str) -> None:
+        """The network of that side's page goes away (thread-safe): nothing more passes
+        either way, and the real server's pings to it go unanswered (its heartbeat notices).
+        """
+        self.cut_off.add(self._joined[side])
+
     async def handle(self, request: web.Request) -> web.StreamResponse:
         page = web.WebSocketResponse()
         await page.prepare(request)
@@ -116,7 +124,7 @@ class TamperingRelay:
         try:
             async with (
                 ClientSession() as session,
-                session.ws_connect(url, headers={UPSTREAM_HEADER: "1"}) as upstream,
+                session.ws_connect(url, headers={UPSTREAM_HEADER: "1"}, autoping=False) as upstream,
             ):
                 await asyncio.gather(
                     self._from_page(page, upstream, side), self._to_page(upstream, page, side)
@@ -131,9 +139,12 @@ class TamperingRelay:
         async for frame in page:
             if frame.type is not WSMsgType.TEXT:
                 break
+            if page in self.cut_off:
+                continue
             message = json.loads(frame.data)
             if message.get("type") == "join":
                 side[0] = "creator" if message.get("create", True) else "opener"
+                self._joined[side[0]] = page
             elif message.get("type") == "signal":
                 self.sent[side[0]].append(str(message.get("payload")))
             await upstream.send_str(frame.data)
@@ -143,6 +154,11 @@ class TamperingRelay:
         self, upstream: ClientWebSocketResponse, page: web.WebSocketResponse, side: list[str]
     ) -> None:
         async for frame in upstream:
+            if page in self.cut_off:
+                continue
+            if frame.type is WSMsgType.PING:
+                await upstream.pong(frame.data)
+                continue
             if frame.type is not WSMsgType.TEXT:
                 break
             for text in self._meddle(side[0], page, frame.data):
@@ -153,11 +169,10 @@ class TamperingRelay:
     def _meddle(self, side: str, page: web.WebSocketResponse, text: str) -> list[str]:
         """The frames to deliver now in place of ``text``, a frame for ``side``'s page."""
         message = json.loads(text)
-        if message.get("type") == "paired" and self.no_direct_path:
-            # Relay-only ICE and no relay: the browsers can never connect to each other.
-            return [json.dumps({**message, "ice_servers": [], "ice_transport_policy": "relay"})]
-        if message.get("type") != "signal" or side != self.victim:
+        if message.get("type") != "signal" or side != self.victim or self.attack == "none":
             return [text]
+        if self._target is not None and page is not self._target:
+            return [text]  # the attack is carried out once: later rooms are left alone
         number = self._counts[side]
         self._counts[side] += 1
         payload = str(message["payload"])
@@ -168,12 +183,13 @@ class TamperingRelay:
             out = [self._stashed, payload]
             self._stashed = None
         elif number == self.index:
+            self._target = page
             out = self._strike(side, payload)
             self.struck.set()
             if self.attack == "hold":
                 self._held.append((page, text))
                 return []
-        elif not self.struck.is_set() or self.attack == "burst":
+        elif self._target is None or self.attack == "burst":
             out = [payload]
         elif self._passes > 0:
             self._passes -= 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator
 
@@ -15,8 +14,12 @@ from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY, Hub
 from .logs import log_event
 from .security import add_security_headers, security_headers
+from .tasks import stop_task
 
 logger = logging.getLogger("secket_server")
+
+#: How long shutting down waits for a background task.
+STOP_TIMEOUT_S = 5.0
 
 
 async def _store(app: web.Application) -> AsyncIterator[None]:
@@ -30,9 +33,7 @@ async def _sweeper(app: web.Application) -> AsyncIterator[None]:
     hub = app[HUB_KEY]
     task = asyncio.create_task(hub.run_sweeper())
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await stop_task(task, "sweeper", STOP_TIMEOUT_S)
 
 
 async def _close_sockets(app: web.Application) -> None:

@@ -47,6 +47,7 @@ from .rooms import (
     Waiting,
 )
 from .store import Deliver, RoomCounts, StoreHealth, StoreUnavailable
+from .tasks import stop_task
 
 logger = logging.getLogger("secket_server.redis")
 
@@ -115,12 +116,7 @@ class RedisStore:
     async def stop(self) -> None:
         self._stopping = True
         if self._listener is not None:
-            # redis-py may swallow a cancellation that comes with a read timeout, so the
-            # listener also watches ``_stopping``; it notices within BEAT_INTERVAL.
-            self._listener.cancel()
-            await asyncio.wait([self._listener], timeout=BEAT_INTERVAL + 1)
-            if not self._listener.done():
-                self._listener.cancel()
+            await stop_task(self._listener, "redis-listener", BEAT_INTERVAL + 1)
         with contextlib.suppress(*_ERRORS):
             await self.redis.delete(PREFIX + "node:" + self.node)
         await self.redis.aclose()

@@ -66,6 +66,8 @@ class App:
         self.creator = False
         self.connection: Connection | None = None
         self.relay_refused: RelayRefusedError | None = None
+        #: Local ICE candidates gathered: none at all when gathering ends means no path.
+        self.candidates = 0
         #: R has the secret on screen: nothing but Done (or Start over) may take it away.
         self.holding_secret = False
         self.video: OverlayVideo | None = None
@@ -239,8 +241,15 @@ class App:
 
     # The peer connection -----------------------------------------------------------------
     async def on_rtc_candidate(self, candidate: dict[str, Any] | None) -> None:
-        if self.connection is not None:
-            await self.connection.send_candidate(candidate)
+        if self.connection is None:
+            return
+        await self.connection.send_candidate(candidate)
+        if candidate is not None:
+            self.candidates += 1
+        elif self.candidates == 0 and self.session is None and not self.finished:
+            # Gathering ended with nothing to offer (a relay-only policy whose relay refused
+            # or could not be reached): ICE would sit in "checking" for good.
+            raise self.relay_refused or NoPathError()
 
     async def on_rtc_state(self, state: str) -> None:
         if state == "connected" and self.connection is not None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,8 @@ CHROMIUM_ARGS = [
     "--use-fake-ui-for-media-stream",
     "--use-fake-device-for-media-stream",
     "--allow-loopback-in-peer-connection",
+    # Shared memory goes to /tmp: a small /dev/shm (containers) otherwise crashes renderers.
+    "--disable-dev-shm-usage",
 ]
 #: Python start-up in the page takes a few seconds; everything after it is fast.
 READY_TIMEOUT_MS = 60_000
@@ -107,14 +111,18 @@ class Watch:
     name: str
     origin: str
     problems: list[str] = field(default_factory=list)
+    #: The page's last console lines, printed when the test ends (shown if it failed).
+    console: deque[str] = field(default_factory=lambda: deque(maxlen=40))
 
     def attach(self, page: Page) -> None:
         page.on("pageerror", lambda e: self.problems.append(f"{self.name} page error: {e}"))
+        page.on("crash", lambda _: self.problems.append(f"{self.name}: the page crashed"))
         page.on("console", self._console)
         page.on("request", self._request)
 
     def _console(self, message: Any) -> None:
         text = message.text
+        self.console.append(f"{time.strftime('%H:%M:%S')} {message.type}: {text[:500]}")
         if "Content Security Policy" in text or (
             message.type == "error" and "secket" in text.lower()
         ):
@@ -151,6 +159,9 @@ class People:
         return [p for w in self.watches for p in w.problems]
 
     def close(self) -> None:
+        for watch in self.watches:
+            if watch.console:
+                print(f"\n--- console of {watch.name} ---", *watch.console, sep="\n")
         for context in self.contexts:
             context.close()
 

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup lint unit server-tests e2e bench build clean system-deps
+.PHONY: run test setup lint unit server-tests e2e bench fuzz-long build clean system-deps
 
 run: $(VENV)/.stamp-run node_modules/.stamp
 	$(BIN)/secket serve --host $(HOST) --port $(PORT)
@@ -31,6 +31,10 @@ e2e: $(VENV)/.stamp-test node_modules/.stamp system-deps
 
 bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
 	$(BIN)/python -m bench.pages
+
+# The long fuzzing profile (the quick one runs in `make test`).
+fuzz-long: $(VENV)/.stamp-test
+	SECKET_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/server/test_fuzz.py -q
 
 build: $(VENV)/.stamp-run node_modules/.stamp
 	$(BIN)/secket build --out dist

@@ -31,6 +31,7 @@ e2e: $(VENV)/.stamp-test node_modules/.stamp system-deps
 
 bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.load
 
 # The long fuzzing profile (the quick one runs in `make test`).
 fuzz-long: $(VENV)/.stamp-test

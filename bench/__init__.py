@@ -1,0 +1,1 @@
+"""Benchmarks of Secket: measurements to read, not tests that pass or fail."""

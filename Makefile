@@ -7,7 +7,10 @@ PORT   ?= 8000
 
 .PHONY: run test setup lint unit server-tests e2e bench fuzz-long build clean system-deps
 
+# `secket compress` makes the brotli and gzip variants the server sends (once per content:
+# about a minute on a fresh clone, nothing after that).
 run: $(VENV)/.stamp-run node_modules/.stamp
+	$(BIN)/secket compress
 	$(BIN)/secket serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.stamp-test node_modules/.stamp system-deps lint
@@ -60,4 +63,4 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules dist .cache .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,9 @@ from .assets import asset_map, missing_assets
 from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY, Hub
 from .logs import log_event
+from .precompress import cache_dir
 from .security import add_security_headers, security_headers
+from .static import STATIC_KEY, StaticFiles
 from .tasks import stop_task
 
 logger = logging.getLogger("secket_server")
@@ -45,10 +47,15 @@ def create_app(config: Config | None = None) -> web.Application:
     app = web.Application()
     app[CONFIG_KEY] = config
     app[HUB_KEY] = Hub(config)
-    assets = app[views.ASSETS_KEY] = asset_map(config.root)
+    assets = asset_map(config.root)
     missing = missing_assets(assets)
     if missing:
         log_event(logger, "assets-missing", logging.WARNING, paths=missing)
+    static = app[STATIC_KEY] = StaticFiles(assets, cache_dir(config.root))
+    uncompressed = static.uncompressed()
+    if uncompressed:
+        # Served as they are (larger) until `secket compress` (make run) makes the variants.
+        log_event(logger, "assets-uncompressed", logging.WARNING, files=len(uncompressed))
 
     add_security_headers(app, security_headers(config))
     # The store starts first and stops last: the sweeper and the sockets' last leaves use it.

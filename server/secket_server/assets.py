@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from .security import NO_STORE
+
 #: The page; ``/`` serves it too.
 INDEX: Final = "/index.html"
 
@@ -23,10 +25,13 @@ PYODIDE_FILES: Final = (
     "pyodide-lock.json",
 )
 
+#: Cache-Control of the other static files: kept, but revalidated (ETag) before each use.
+REVALIDATE: Final = "no-cache"
+
 #: Paths answered by the server itself; a static file there would be shadowed.
 RESERVED: Final = frozenset({"/config.json", "/healthz", "/metrics", "/ws"})
 
-#: Precompressed siblings (``style.css.br``) served by Accept-Encoding, never on their own.
+#: Compressed files are never served on their own: variants come from ``precompress``.
 COMPRESSED_SUFFIXES: Final = (".br", ".gz")
 
 _UTF8 = "; charset=utf-8"
@@ -55,6 +60,11 @@ CONTENT_TYPES: Final[Mapping[str, str]] = {
 
 def content_type(path: str | os.PathLike[str]) -> str:
     return CONTENT_TYPES.get(PurePosixPath(path).suffix.lower(), "application/octet-stream")
+
+
+def cache_control(url: str) -> str:
+    """The page is never cached, so a deploy is picked up at once."""
+    return NO_STORE if url in ("/", INDEX) else REVALIDATE
 
 
 def _is_hidden(part: str) -> bool:
@@ -125,9 +135,3 @@ def expected_assets() -> list[str]:
 
 def missing_assets(assets: Mapping[str, Path]) -> list[str]:
     return [url for url in expected_assets() if url not in assets]
-
-
-def compressed_siblings(path: Path) -> list[Path]:
-    return [
-        sibling for suffix in COMPRESSED_SUFFIXES if (sibling := Path(f"{path}{suffix}")).is_file()
-    ]

@@ -1,4 +1,5 @@
-"""The ``secket`` command: ``secket serve`` and ``secket build``. The only argparse user.
+"""The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``. The only
+argparse user.
 
 Every ``serve`` flag has an environment variable (HOST, PORT, and SECKET_* for the rest);
 a flag wins over its variable, which wins over the default.
@@ -13,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,11 @@ from typing import Any
 from aiohttp import web
 
 from .app import create_app
+from .assets import asset_map
 from .build import build_bundle
 from .config import DEFAULT_ROOT, Config
 from .logs import AccessLogger, configure_logging
+from .precompress import cache_dir, precompress
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
@@ -234,7 +238,39 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="write the static app to a directory")
     build.add_argument("--out", type=Path, required=True, help="output directory")
     _add_common(build, env)
+
+    compress = commands.add_parser(
+        "compress",
+        help="make the brotli and gzip variants of the static files that `secket serve` sends "
+        "(kept in .cache/precompressed/ by content hash; only new content is compressed)",
+    )
+    compress.add_argument(
+        "--root",
+        type=Path,
+        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
+        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
+    )
     return parser
+
+
+def _progress(line: str) -> None:
+    print(line, flush=True)
+
+
+def _compress(root: Path) -> int:
+    cache = cache_dir(root)
+    started = time.monotonic()
+    try:
+        summary = precompress(asset_map(root).values(), cache, progress=_progress)
+    except (OSError, RuntimeError, ValueError) as exc:
+        print(f"secket compress: {exc}", file=sys.stderr)
+        return 1
+    took = time.monotonic() - started
+    print(
+        f"{summary.made} variants made, {summary.kept} already there, {summary.removed} "
+        f"stale removed, for {summary.files} files in {cache} ({took:.1f} s)"
+    )
+    return 0
 
 
 def _config(args: argparse.Namespace, environ: Mapping[str, str]) -> Config:
@@ -306,6 +342,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     args = parser.parse_args(argv or ["serve"])
     if env.errors:
         parser.error("; ".join(env.errors))
+    if args.command == "compress":
+        return _compress(args.root)
     try:
         config = _config(args, environ)
     except ValueError as exc:
@@ -313,7 +351,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
     if args.command == "build":
         try:
-            written = build_bundle(config, args.out)
+            written = build_bundle(config, args.out, progress=_progress)
         except (FileNotFoundError, ValueError) as exc:
             print(f"secket build: {exc}", file=sys.stderr)
             return 1

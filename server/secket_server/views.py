@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from aiohttp import hdrs, web
 
 from . import metrics
-from .assets import INDEX, content_type
+from .assets import INDEX, cache_control
 from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY
+from .static import serve_static
 from .store import StoreUnavailable
-
-ASSETS_KEY = web.AppKey("assets", dict[str, Path])
-
-#: Static files may change between deploys: revalidate every time (ETag/Last-Modified).
-ASSET_CACHE_CONTROL = "no-cache"
 
 
 def page_config(config: Config) -> dict[str, Any]:
@@ -69,13 +64,4 @@ async def config_json(request: web.Request) -> web.Response:
 
 async def static(request: web.Request) -> web.StreamResponse:
     url = INDEX if request.path == "/" else request.path
-    path = request.app[ASSETS_KEY].get(url)
-    if path is None:
-        raise web.HTTPNotFound(text="Not found.\n")
-    headers = {
-        hdrs.CONTENT_TYPE: content_type(url),
-        hdrs.VARY: hdrs.ACCEPT_ENCODING,
-        # The page itself is never cached, so a deploy is picked up at once.
-        hdrs.CACHE_CONTROL: "no-store" if url == INDEX else ASSET_CACHE_CONTROL,
-    }
-    return web.FileResponse(path, headers=headers)
+    return await serve_static(request, url, cache_control(url))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from aiohttp.test_utils import TestClient
 
@@ -25,7 +27,10 @@ async def test_bundle_matches_what_the_server_serves(
     out = tmp_path / "bundle"
     assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
     assets = asset_map(fake_root)
-    assert files_under(out) == {*assets, "/config.json", "/_headers", "/README.txt"}
+    written = files_under(out)
+    variants = {url for url in written if url.endswith((".br", ".gz"))}
+    assert written - variants == {*assets, "/config.json", "/_headers", "/README.txt"}
+    assert {url.rsplit(".", 1)[0] for url in variants} <= set(assets)
     for url in assets:
         response = await client.get(url)
         assert response.status == 200
@@ -60,11 +65,26 @@ def test_build_csp_extra_from_environment(fake_root: Path, tmp_path: Path) -> No
     assert CONTENT_SECURITY_POLICY not in headers
 
 
-def test_build_copies_precompressed_siblings(fake_root: Path, tmp_path: Path) -> None:
-    (fake_root / "app" / "style.css.br").write_bytes(b"brotli")
+def test_build_writes_checked_variants_beside_the_files(fake_root: Path, tmp_path: Path) -> None:
+    """``secket build`` compresses what the cache lacks; a variant is written only where it
+    is smaller, and decompresses to the file's exact bytes."""
+    wasm = b"\0asm\1\0\0\0" + bytes(range(256)) * 400
+    (fake_root / "node_modules/pyodide/pyodide.asm.wasm").write_bytes(wasm)
+    (fake_root / "app" / "style.css.br").write_bytes(b"a stale hand-made variant")
     out = tmp_path / "bundle"
     assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
-    assert (out / "style.css.br").read_bytes() == b"brotli"
+    vendored = out / "vendor/pyodide"
+    assert brotli.decompress((vendored / "pyodide.asm.wasm.br").read_bytes()) == wasm
+    assert gzip.decompress((vendored / "pyodide.asm.wasm.gz").read_bytes()) == wasm
+    assert (vendored / "pyodide.asm.wasm.br").stat().st_size < len(wasm) / 4
+    # Tiny files compress to more than they are: no variant.
+    assert not (out / "style.css.br").exists()
+    assert not (out / "style.css.gz").exists()
+    for variant in out.rglob("*.br"):
+        assert brotli.decompress(variant.read_bytes()) == variant.with_suffix("").read_bytes()
+    for variant in out.rglob("*.gz"):
+        assert gzip.decompress(variant.read_bytes()) == variant.with_suffix("").read_bytes()
+    assert "brotli_static" in (out / "README.txt").read_text()
 
 
 def test_build_refuses_an_incomplete_checkout(

@@ -7,8 +7,10 @@ Run from the repository root::
 Without ``--base-url`` it starts ``secket serve`` on a free loopback port and stops it at the
 end. Each run opens a receiver page in a fresh browser context (cold HTTP cache), makes a
 room link, has a sender page (another fresh context) join it and send a short secret; then
-loads both pages again in the same contexts (warm cache) and sends a 64 KiB secret. It prints
-the median, minimum and maximum of each figure over the runs.
+loads both pages again in the same contexts (warm cache) and sends a 64 KiB secret. Then it
+loads the plain-JavaScript baseline page (``baseline.py``) twice in a third fresh context,
+cold and warm. It prints the median, minimum and maximum of each figure over the runs, the
+ratio of Secket's load times to the baseline's, and each figure of issue 5 beside its target.
 
 Times are read on the pages' own clock by ``probe.js`` (see there), so the benchmark's own
 polling does not count. "Page open" is the moment Python calls ``page.goto``; "link shown"
@@ -41,7 +43,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from .report import PHASE_ROWS, ROWS, fmt, load_average, machine, table
+from .baseline import baseline_server
+from .report import BASELINE_ROWS, PHASE_ROWS, ROWS, fmt, load_average, machine, table, targets
 from .server import ServerError, local_server
 
 if TYPE_CHECKING:
@@ -113,6 +116,7 @@ class Bench:
     browser: Browser
     executable: str | None
     base: str
+    baseline: str  # the plain-JavaScript page
     profile: bool  # a user profile on disk (as a person has) or an in-memory context
     outside: list[str] = field(default_factory=list)
     requests: int = 0
@@ -128,8 +132,11 @@ class Bench:
             self.outside.append(url)
 
     @contextmanager
-    def fresh_context(self) -> Iterator[BrowserContext]:
-        """A context with an empty HTTP cache, kept for the warm loads of one run."""
+    def fresh_context(self, secket: bool = True) -> Iterator[BrowserContext]:
+        """A context with an empty HTTP cache, kept for the warm loads of one run.
+
+        The requests of Secket's pages (``secket``) are checked against its origin.
+        """
         with ExitStack() as stack:
             if self.profile:
                 directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="secket-"))
@@ -140,7 +147,8 @@ class Bench:
                 context = self.browser.new_context(viewport=VIEWPORT)
             stack.callback(context.close)
             context.add_init_script(PROBE)
-            context.on("request", lambda request: self.check_origin(request.url))
+            if secket:
+                context.on("request", lambda request: self.check_origin(request.url))
             yield context
 
     def new_page(self, context: BrowserContext) -> Page:
@@ -233,11 +241,14 @@ class Load:
     phases: dict[str, float]
 
 
-def open_receiver(bench: Bench, context: BrowserContext) -> tuple[Page, Load]:
+def open_receiver(
+    bench: Bench, context: BrowserContext, url: str | None = None
+) -> tuple[Page, Load]:
+    """Open Secket's page (or the baseline's, ``url``) and have it show a room link."""
     page = bench.new_page(context)
     traffic = watch_traffic(context, page)
     opened = time.time() * 1000
-    page.goto(bench.base, wait_until="commit", timeout=LOAD_TIMEOUT_S * 1000)
+    page.goto(url or bench.base, wait_until="commit", timeout=LOAD_TIMEOUT_S * 1000)
     ready = mark(page, "ready", LOAD_TIMEOUT_S)
     page.get_by_test_id("create-receive").click(timeout=STEP_TIMEOUT_S * 1000)
     shown = mark(page, "link", STEP_TIMEOUT_S)
@@ -293,7 +304,20 @@ def one_run(bench: Bench) -> dict[str, list[float]]:
         sender.close()
         receiver, warm = open_receiver(bench, receiving)
         _, join_warm, send_big = exchange(bench, receiver, sending, warm.link, BIG_SECRET)
+    with bench.fresh_context(secket=False) as plain:
+        page, plain_cold = open_receiver(bench, plain, bench.baseline)
+        page.close()
+        page, plain_warm = open_receiver(bench, plain, bench.baseline)
+        page.close()
     return {
+        "baseline_ready_cold": [plain_cold.ready_ms],
+        "baseline_link_cold": [plain_cold.link_ms],
+        "baseline_ready_warm": [plain_warm.ready_ms],
+        "baseline_link_warm": [plain_warm.link_ms],
+        "baseline_bytes_cold": [plain_cold.traffic.bytes],
+        # Secket's time over the baseline's in the same run, under the same load.
+        "ratio_link_cold": [cold.link_ms / plain_cold.link_ms],
+        "ratio_link_warm": [warm.link_ms / plain_warm.link_ms],
         **{f"{name}_cold": [value] for name, value in cold.phases.items()},
         **{f"{name}_warm": [value] for name, value in warm.phases.items()},
         "ready_cold": [cold.ready_ms],
@@ -315,16 +339,17 @@ def one_run(bench: Bench) -> dict[str, list[float]]:
 
 
 # Main ---------------------------------------------------------------------------------------
-def benchmark(base: str, runs: int, profile: bool) -> None:
+def benchmark(base: str, baseline: str, runs: int, profile: bool) -> None:
     samples: dict[str, list[float]] = {}
     with sync_playwright() as playwright:
         executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        bench = Bench(playwright, browser, executable, base, profile)
+        bench = Bench(playwright, browser, executable, base, baseline, profile)
         try:
             print("\n".join(machine(executable or "Playwright's chromium", browser.version)))
             contexts = "a new user profile on disk" if profile else "a new in-memory context"
-            print(f"server:   {base}\ncontexts: {contexts} per run\nruns:     {runs}\n")
+            print(f"server:   {base} (baseline page: {baseline})")
+            print(f"contexts: {contexts} per run\nruns:     {runs}\n")
             sys.stdout.flush()
             for run in range(1, runs + 1):
                 try:
@@ -338,7 +363,9 @@ def benchmark(base: str, runs: int, profile: bool) -> None:
                     samples.setdefault(key, []).extend(values)
                 print(
                     f"run {run}/{runs}: link shown {fmt(figures['link_cold'][0], 's')} cold, "
-                    f"{fmt(figures['link_warm'][0], 's')} warm; 64 KiB shown "
+                    f"{fmt(figures['link_warm'][0], 's')} warm (baseline "
+                    f"{fmt(figures['baseline_link_cold'][0], 'ms')}, "
+                    f"{fmt(figures['baseline_link_warm'][0], 'ms')}); 64 KiB shown "
                     f"{fmt(figures['send_big'][0], 'ms')} after Send; load {load_average()}",
                     file=sys.stderr,
                     flush=True,
@@ -346,8 +373,12 @@ def benchmark(base: str, runs: int, profile: bool) -> None:
         finally:
             browser.close()
     print("\n".join(table(ROWS, samples)))
+    print("\nthe plain-JavaScript baseline page, and Secket's time over its time in each run:\n")
+    print("\n".join(table(BASELINE_ROWS, samples)))
     print("\nwhere page open → ready goes (from navigation start, Resource Timing):\n")
     print("\n".join(table(PHASE_ROWS, samples)))
+    print("\nthe page figures of issue 5 (medians):\n")
+    print("\n".join(targets(samples)))
     print(f"\nload average at the end: {load_average()}")
     print(f"requests to other origins: {len(bench.outside)} of {bench.requests}")
     for url in bench.outside[:20]:
@@ -370,11 +401,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     try:
-        if args.base_url:
-            benchmark(args.base_url.rstrip("/") + "/", args.runs, not args.in_memory)
-        else:
-            with local_server() as base:
-                benchmark(base, args.runs, not args.in_memory)
+        with ExitStack() as stack:
+            baseline = stack.enter_context(baseline_server())
+            if args.base_url:
+                base = args.base_url.rstrip("/") + "/"
+            else:
+                base = stack.enter_context(local_server())
+            benchmark(base, baseline, args.runs, not args.in_memory)
     except (BenchError, ServerError) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 1

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 class Row:
     key: str
     label: str
-    unit: str  # "s" and "ms" for times held in ms, "MB" and "KB" for bytes, "" for counts
+    unit: str  # "s" and "ms" for times held in ms, "MB" and "KB" for bytes, "×" for ratios,
+    # "" for counts
     target: float | None = None  # issue 5, in the row's unit
 
 
@@ -40,6 +41,15 @@ ROWS = (
     Row("send_short", "Send pressed → shown, short secret", "ms"),
     Row("send_big", "Send pressed → shown, 64 KiB secret", "ms", 100.0),
 )
+BASELINE_ROWS = (
+    Row("baseline_ready_cold", "baseline: page open → ready, cold", "ms"),
+    Row("baseline_link_cold", "baseline: page open → link shown, cold", "ms"),
+    Row("baseline_ready_warm", "baseline: page open → ready, warm", "ms"),
+    Row("baseline_link_warm", "baseline: page open → link shown, warm", "ms"),
+    Row("baseline_bytes_cold", "baseline: transferred by link shown, cold", "KB"),
+    Row("ratio_link_cold", "Secket / baseline, page open → link shown, cold", "×"),
+    Row("ratio_link_warm", "Secket / baseline, page open → link shown, warm", "×"),
+)
 PHASE_ROWS = tuple(
     Row(f"{key}_{cache}", f"{label}, {cache}", "s")
     for cache in ("cold", "warm")
@@ -49,8 +59,8 @@ PHASE_ROWS = tuple(
         ("app_start", "app files fetched, imported, started (→ ready)"),
     )
 )
-SCALE = {"s": 1e-3, "ms": 1.0, "MB": 1e-6, "KB": 1e-3, "": 1.0}
-DIGITS = {"s": 2, "ms": 0, "MB": 2, "KB": 1, "": 0}
+SCALE = {"s": 1e-3, "ms": 1.0, "MB": 1e-6, "KB": 1e-3, "×": 1.0, "": 1.0}
+DIGITS = {"s": 2, "ms": 0, "MB": 2, "KB": 1, "×": 1, "": 0}
 
 
 def fmt(value: float, unit: str) -> str:
@@ -74,6 +84,19 @@ def table(rows: tuple[Row, ...], samples: dict[str, list[float]]) -> list[str]:
         if targets:
             cells += _target(row, values)
         lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def targets(samples: dict[str, list[float]]) -> list[str]:
+    """Each page figure of issue 5 (the rows with a target): target, median, met."""
+    lines = ["| figure | target | median | met |", "| --- | ---: | ---: | :---: |"]
+    for row in ROWS:
+        if row.target is None:
+            continue
+        values = samples.get(row.key, [])
+        target, met = _target(row, values)
+        median = fmt(statistics.median(values), row.unit) if values else "not measured"
+        lines.append(f"| {row.label} | {target} | {median} | {met or 'not measured'} |")
     return lines
 
 

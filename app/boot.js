@@ -1,5 +1,5 @@
 // Starts PyScript and shows loading progress. Everything here is served from this origin.
-import { hooks } from "/vendor/pyscript/core.js";
+import { hooks } from "/vendor/pyscript/0.7.31/core.js";
 
 // PyScript compiles its worker hooks with Function() as soon as it starts, which a strict
 // Content-Security-Policy (no 'unsafe-eval') refuses. Secket never runs Python in a worker,

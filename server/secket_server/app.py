@@ -48,7 +48,7 @@ def create_app(config: Config | None = None) -> web.Application:
     app[CONFIG_KEY] = config
     app[HUB_KEY] = Hub(config)
     assets = asset_map(config.root)
-    missing = missing_assets(assets)
+    missing = missing_assets(config.root, assets)
     if missing:
         log_event(logger, "assets-missing", logging.WARNING, paths=missing)
     static = app[STATIC_KEY] = StaticFiles(assets, cache_dir(config.root))

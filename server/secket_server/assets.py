@@ -2,12 +2,20 @@
 
 Only paths in the map are ever served, so there are no directory listings and no way to
 reach a file outside it, whatever the request path says.
+
+The pinned runtime (Pyodide, PyScript) is served under a path that names its npm version,
+``/vendor/pyodide/314.0.7/``. Its URLs change whenever its content does (``npm ci`` checks
+every package against the integrity hash in ``package-lock.json``), so browsers may keep
+those files for good and never ask for them again. Everything else is revalidated before
+each use, and the page itself is never cached.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Final
@@ -25,6 +33,17 @@ PYODIDE_FILES: Final = (
     "pyodide-lock.json",
 )
 
+#: npm packages served under ``/vendor/<name>/<version>/``, by name.
+VENDOR_PACKAGES: Final[Mapping[str, str]] = {
+    "pyodide": "node_modules/pyodide",
+    "pyscript": "node_modules/@pyscript/core",
+}
+_VERSION = r"\d+\.\d+\.\d+[0-9A-Za-z.+-]*"
+#: A URL whose path names the version of the file it serves.
+_VERSIONED_URL = re.compile(rf"/vendor/(?:{'|'.join(VENDOR_PACKAGES)})/{_VERSION}/[^/]+")
+
+#: Cache-Control of files whose URL names their version: kept, and never asked for again.
+IMMUTABLE: Final = "public, max-age=31536000, immutable"
 #: Cache-Control of the other static files: kept, but revalidated (ETag) before each use.
 REVALIDATE: Final = "no-cache"
 
@@ -62,9 +81,16 @@ def content_type(path: str | os.PathLike[str]) -> str:
     return CONTENT_TYPES.get(PurePosixPath(path).suffix.lower(), "application/octet-stream")
 
 
+def is_versioned(url: str) -> bool:
+    """Whether ``url`` names the version of the file it serves."""
+    return _VERSIONED_URL.fullmatch(url) is not None
+
+
 def cache_control(url: str) -> str:
     """The page is never cached, so a deploy is picked up at once."""
-    return NO_STORE if url in ("/", INDEX) else REVALIDATE
+    if url in ("/", INDEX):
+        return NO_STORE
+    return IMMUTABLE if is_versioned(url) else REVALIDATE
 
 
 def _is_hidden(part: str) -> bool:
@@ -81,15 +107,34 @@ def _app_files(app_dir: Path) -> Iterator[tuple[str, Path]]:
             yield "/" + path.relative_to(app_dir).as_posix(), path
 
 
+def package_version(package: Path) -> str | None:
+    """The version in ``package/package.json``, if it is installed and the version is sane."""
+    try:
+        version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return version if isinstance(version, str) and re.fullmatch(_VERSION, version) else None
+
+
+def vendor_prefix(root: Path, name: str) -> str:
+    """``/vendor/pyodide/314.0.7/``; ``/vendor/pyodide/<not installed>/`` without the package."""
+    version = package_version(root / VENDOR_PACKAGES[name])
+    return f"/vendor/{name}/{version or '<not installed>'}/"
+
+
 def _vendor_files(root: Path) -> Iterator[tuple[str, Path]]:
-    pyodide = root / "node_modules" / "pyodide"
-    for name in PYODIDE_FILES:
-        yield f"/vendor/pyodide/{name}", pyodide / name
-    dist = root / "node_modules" / "@pyscript" / "core" / "dist"
-    if dist.is_dir():
+    pyodide = root / VENDOR_PACKAGES["pyodide"]
+    if package_version(pyodide) is not None:
+        prefix = vendor_prefix(root, "pyodide")
+        for name in PYODIDE_FILES:
+            yield prefix + name, pyodide / name
+    pyscript = root / VENDOR_PACKAGES["pyscript"]
+    dist = pyscript / "dist"
+    if package_version(pyscript) is not None and dist.is_dir():
+        prefix = vendor_prefix(root, "pyscript")
         for path in sorted(dist.iterdir()):
             if path.suffix in (".js", ".css") and path.is_file():
-                yield f"/vendor/pyscript/{path.name}", path
+                yield prefix + path.name, path
     qrcodegen = qrcodegen_path()
     if qrcodegen is not None:
         yield "/vendor/py/qrcodegen.py", qrcodegen
@@ -121,17 +166,18 @@ def asset_map(root: Path) -> dict[str, Path]:
     return assets
 
 
-def expected_assets() -> list[str]:
+def expected_assets(root: Path) -> list[str]:
     """URL paths without which the page cannot start."""
+    pyodide, pyscript = vendor_prefix(root, "pyodide"), vendor_prefix(root, "pyscript")
     return [
         INDEX,
         "/pyscript.toml",
-        *(f"/vendor/pyodide/{name}" for name in PYODIDE_FILES),
-        "/vendor/pyscript/core.js",
-        "/vendor/pyscript/core.css",
+        *(pyodide + name for name in PYODIDE_FILES),
+        pyscript + "core.js",
+        pyscript + "core.css",
         "/vendor/py/qrcodegen.py",
     ]
 
 
-def missing_assets(assets: Mapping[str, Path]) -> list[str]:
-    return [url for url in expected_assets() if url not in assets]
+def missing_assets(root: Path, assets: Mapping[str, Path]) -> list[str]:
+    return [url for url in expected_assets(root) if url not in assets]

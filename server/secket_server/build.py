@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from .assets import INDEX, REVALIDATE, asset_map, missing_assets
+from .assets import IMMUTABLE, INDEX, REVALIDATE, asset_map, is_versioned, missing_assets
 from .config import Config
 from .precompress import ENCODINGS, cache_dir, digest, load_variants, precompress
 from .security import NO_STORE, security_headers
@@ -16,18 +16,33 @@ from .views import page_config
 NO_STORE_PATHS = ("/", INDEX, "/config.json")
 
 
-def headers_file(config: Config) -> str:
-    """A ``_headers`` file (Netlify / Cloudflare Pages syntax) with the server's headers."""
+def versioned_dirs(urls: Iterable[str]) -> list[str]:
+    """The directories whose paths name the version of their files (``/vendor/pyodide/X/``)."""
+    return sorted({url.rsplit("/", 1)[0] + "/" for url in urls if is_versioned(url)})
+
+
+def headers_file(config: Config, assets: Mapping[str, Path]) -> str:
+    """A ``_headers`` file (Netlify / Cloudflare Pages syntax) with the server's headers.
+
+    Both hosts join the values of a header set by several matching rules, so each path gets
+    its Cache-Control from one rule only: the versioned directories, the page and config,
+    and every other file by name.
+    """
     lines = ["/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(config).items()]
-    lines.append(f"  Cache-Control: {REVALIDATE}")
+    for directory in versioned_dirs(assets):
+        lines += [directory + "*", f"  Cache-Control: {IMMUTABLE}"]
     for path in NO_STORE_PATHS:
         lines += [path, f"  Cache-Control: {NO_STORE}"]
+    for url in sorted(assets):
+        if not is_versioned(url) and url not in NO_STORE_PATHS:
+            lines += [url, f"  Cache-Control: {REVALIDATE}"]
     return "\n".join(lines) + "\n"
 
 
-def readme(config: Config) -> str:
+def readme(config: Config, assets: Mapping[str, Path]) -> str:
     headers = "\n".join(f"    {name}: {value}" for name, value in security_headers(config).items())
+    versioned = "\n".join(f"    {directory}" for directory in versioned_dirs(assets))
     signal = config.signal_url or "the same origin, at /ws"
     return f"""Secket static bundle
 ====================
@@ -40,8 +55,12 @@ The host must send these headers on every response:
 
 {headers}
 
-and `Cache-Control: {NO_STORE}` on /, /index.html and /config.json (`{REVALIDATE}` on
-the rest). `_headers` says the same in the syntax of Netlify and Cloudflare Pages.
+and `Cache-Control: {NO_STORE}` on /, /index.html and /config.json;
+`Cache-Control: {IMMUTABLE}` on everything under
+{versioned}
+(their paths name the version of the pinned runtime, so a new one comes under new URLs);
+`Cache-Control: {REVALIDATE}` on the rest. `_headers` says the same in the syntax of Netlify
+and Cloudflare Pages.
 
 Content types: .mjs and .js as text/javascript, .wasm as application/wasm, .json as
 application/json, .zip as application/zip, .py and .toml as text/plain.
@@ -64,7 +83,7 @@ def build_bundle(
     ``secket compress`` does.
     """
     assets = asset_map(config.root)
-    missing = missing_assets(assets)
+    missing = missing_assets(config.root, assets)
     if missing:
         raise FileNotFoundError("missing assets: " + ", ".join(missing))
     out = out.resolve()
@@ -84,6 +103,6 @@ def build_bundle(
             written.append(url + ENCODINGS[encoding])
     out.mkdir(parents=True, exist_ok=True)
     (out / "config.json").write_text(json.dumps(page_config(config)) + "\n")
-    (out / "_headers").write_text(headers_file(config))
-    (out / "README.txt").write_text(readme(config))
+    (out / "_headers").write_text(headers_file(config, assets))
+    (out / "README.txt").write_text(readme(config, assets))
     return [*written, "/config.json", "/_headers", "/README.txt"]

@@ -196,6 +196,12 @@ def test_the_secret_field_is_not_remembered_by_the_browser(people: People) -> No
         expect(field).to_have_attribute(attribute, value)
 
 
+#: Everything a page shows or holds in a field: its text and the values of its inputs.
+PAGE_TEXT_AND_VALUES = """() => [document.body.innerText,
+  ...Array.from(document.querySelectorAll("input, textarea"), (field) => field.value),
+].join("\\n")"""
+
+
 def test_nothing_is_stored_in_the_browser(people: People) -> None:
     receiver, sender = people.open("receiver"), people.open("sender", path=None)
     connect(receiver, sender, "create-receive")
@@ -205,6 +211,9 @@ def test_nothing_is_stored_in_the_browser(people: People) -> None:
     receiver.get_by_test_id("done").click()
     expect_state(receiver, "done")
     for page in (receiver, sender):
+        # Gone from the page: its markup, its text and every field's value.
+        assert "leave no trace" not in page.content()
+        assert "leave no trace" not in page.evaluate(PAGE_TEXT_AND_VALUES)
         state = page.context.storage_state()
         assert state["cookies"] == []
         assert all(not origin.get("localStorage") for origin in state["origins"])

@@ -17,6 +17,10 @@ ROOM_B = "fedcba9876543210fedcba9876543210"
 #: ``await make_client(**config_fields)`` (the fixture of that name).
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
 
+#: Where the fake checkout's Pyodide and PyScript are served: their versions are its own.
+PYODIDE = "/vendor/pyodide/1.2.3/"
+PYSCRIPT = "/vendor/pyscript/4.5.6/"
+
 #: Files of the fake checkout, by path relative to its root.
 FAKE_FILES = {
     "app/index.html": "<!doctype html><title>Secket</title>\n",
@@ -34,6 +38,8 @@ FAKE_FILES = {
     "node_modules/pyodide/pyodide-lock.json": "{}",
     "node_modules/pyodide/pyodide.js": "not served",
     "node_modules/pyodide/pyodide.mjs.map": "not served",
+    "node_modules/pyodide/package.json": '{"name": "pyodide", "version": "1.2.3"}',
+    "node_modules/@pyscript/core/package.json": '{"name": "@pyscript/core", "version": "4.5.6"}',
     "node_modules/@pyscript/core/dist/core.js": "export {};\n",
     "node_modules/@pyscript/core/dist/core.css": "py-script { display: none; }\n",
     "node_modules/@pyscript/core/dist/core-C9KDLldu.js": "export {};\n",

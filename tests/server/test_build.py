@@ -10,6 +10,7 @@ from typing import Any
 import brotli
 import pytest
 from aiohttp.test_utils import TestClient
+from server_helpers import PYODIDE, PYSCRIPT
 
 from secket_server.assets import asset_map
 from secket_server.cli import main
@@ -56,6 +57,39 @@ def test_bundle_lists_the_security_headers(fake_root: Path, tmp_path: Path) -> N
     assert "/config.json\n  Cache-Control: no-store\n" in headers
 
 
+def test_headers_file_gives_each_path_one_cache_control(fake_root: Path, tmp_path: Path) -> None:
+    """Netlify and Cloudflare Pages join the values of every matching rule: a path must get
+    its Cache-Control from exactly one rule, immutable only where the path names a version."""
+    out = tmp_path / "bundle"
+    assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
+    rules: dict[str, list[str]] = {}
+    current = ""
+    for line in (out / "_headers").read_text().splitlines():
+        if line.startswith("/"):
+            current = line
+            rules.setdefault(current, [])
+        elif line.strip():
+            rules[current].append(line.strip())
+
+    def cache_controls(url: str) -> list[str]:
+        return [
+            header.split(": ", 1)[1]
+            for pattern, headers in rules.items()
+            if pattern == url or (pattern.endswith("*") and url.startswith(pattern[:-1]))
+            for header in headers
+            if header.startswith("Cache-Control: ")
+        ]
+
+    immutable = "public, max-age=31536000, immutable"
+    for url in set(asset_map(fake_root)) - {"/index.html"}:
+        versioned = url.startswith((PYODIDE, PYSCRIPT))
+        assert cache_controls(url) == [immutable if versioned else "no-cache"], url
+    for url in ("/", "/index.html", "/config.json"):
+        assert cache_controls(url) == ["no-store"], url
+    assert f"{PYODIDE}*\n  Cache-Control: {immutable}\n" in (out / "_headers").read_text()
+    assert f"    {PYODIDE}\n" in (out / "README.txt").read_text()
+
+
 def test_build_csp_extra_from_environment(fake_root: Path, tmp_path: Path) -> None:
     out = tmp_path / "bundle"
     environ = {"SECKET_CSP_EXTRA": "style-src 'unsafe-inline'; img-src https://i.example"}
@@ -73,7 +107,7 @@ def test_build_writes_checked_variants_beside_the_files(fake_root: Path, tmp_pat
     (fake_root / "app" / "style.css.br").write_bytes(b"a stale hand-made variant")
     out = tmp_path / "bundle"
     assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 0
-    vendored = out / "vendor/pyodide"
+    vendored = out / PYODIDE.strip("/")
     assert brotli.decompress((vendored / "pyodide.asm.wasm.br").read_bytes()) == wasm
     assert gzip.decompress((vendored / "pyodide.asm.wasm.gz").read_bytes()) == wasm
     assert (vendored / "pyodide.asm.wasm.br").stat().st_size < len(wasm) / 4
@@ -93,7 +127,7 @@ def test_build_refuses_an_incomplete_checkout(
     (fake_root / "node_modules" / "pyodide" / "pyodide.asm.wasm").unlink()
     out = tmp_path / "bundle"
     assert main(["build", "--out", str(out), "--root", str(fake_root)], environ={}) == 1
-    assert "/vendor/pyodide/pyodide.asm.wasm" in capsys.readouterr().err
+    assert PYODIDE + "pyodide.asm.wasm" in capsys.readouterr().err
 
 
 def test_build_refuses_to_write_into_the_app(fake_root: Path) -> None:

@@ -12,7 +12,7 @@ import brotli
 import pytest
 from aiohttp.test_utils import TestClient
 from multidict import CIMultiDict
-from server_helpers import ClientFactory
+from server_helpers import PYODIDE, ClientFactory
 
 from secket_server.cli import main
 from secket_server.precompress import cache_dir, precompress
@@ -22,8 +22,8 @@ from secket_server.static import accepted_encodings
 #: Big enough, and repetitive enough, that both variants are much smaller.
 WASM = b"\0asm\1\0\0\0" + bytes(range(256)) * 400
 SCRIPT = "".join(f"export const name{i} = {i} * {i};\n" for i in range(2000)).encode()
-WASM_URL = "/vendor/pyodide/pyodide.asm.wasm"
-SCRIPT_URL = "/vendor/pyodide/pyodide.asm.mjs"
+WASM_URL = PYODIDE + "pyodide.asm.wasm"
+SCRIPT_URL = PYODIDE + "pyodide.asm.mjs"
 
 
 def decode(body: bytes, encoding: str | None) -> bytes:
@@ -137,7 +137,9 @@ async def test_revalidation_answers_304(
     assert status == 304
     assert body == b""
     assert headers["ETag"] == first["ETag"]
-    assert headers["Cache-Control"] == first["Cache-Control"] == "no-cache"
+    assert (
+        headers["Cache-Control"] == first["Cache-Control"] == "public, max-age=31536000, immutable"
+    )
     assert headers["Vary"] == "Accept-Encoding"
     assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     weak = await get(client, WASM_URL, accept, **{"If-None-Match": f'"x", W/{first["ETag"]}'})
@@ -176,7 +178,7 @@ async def test_small_or_incompressible_files_are_sent_as_they_are(
     png.write_bytes(bytes(range(256)) * 64)
     client = await make_client(root=big_root)
     # A 2-byte zip: its variants are larger than it, so they are never sent.
-    status, headers, body = await get(client, "/vendor/pyodide/python_stdlib.zip", "br, gzip")
+    status, headers, body = await get(client, PYODIDE + "python_stdlib.zip", "br, gzip")
     assert (status, headers.get("Content-Encoding"), body) == (200, None, b"PK")
     status, headers, body = await get(client, "/icon.png", "br, gzip")
     assert (status, headers.get("Content-Encoding")) == (200, None)

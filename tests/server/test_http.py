@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import socket
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,8 @@ import pytest
 from aiohttp.test_utils import TestClient
 from server_helpers import (
     FAKE_FILES,
+    PYODIDE,
+    PYSCRIPT,
     ROOM_A,
     ClientFactory,
     expect_error,
@@ -20,7 +24,7 @@ from server_helpers import (
     wait_for_sockets,
 )
 
-from secket_server.assets import asset_map
+from secket_server.assets import asset_map, missing_assets
 from secket_server.security import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 
 
@@ -83,38 +87,38 @@ async def test_config_json(make_client: ClientFactory) -> None:
         ("/py/secket/__init__.py", "app/py/secket/__init__.py", "text/plain"),
         ("/py/secket/core/session.py", "app/py/secket/core/session.py", "text/plain"),
         ("/pyscript.toml", "pyscript.toml", "text/plain"),
-        ("/vendor/pyodide/pyodide.mjs", "node_modules/pyodide/pyodide.mjs", "text/javascript"),
+        (PYODIDE + "pyodide.mjs", "node_modules/pyodide/pyodide.mjs", "text/javascript"),
         (
-            "/vendor/pyodide/pyodide.asm.mjs",
+            PYODIDE + "pyodide.asm.mjs",
             "node_modules/pyodide/pyodide.asm.mjs",
             "text/javascript",
         ),
         (
-            "/vendor/pyodide/pyodide.asm.wasm",
+            PYODIDE + "pyodide.asm.wasm",
             "node_modules/pyodide/pyodide.asm.wasm",
             "application/wasm",
         ),
         (
-            "/vendor/pyodide/python_stdlib.zip",
+            PYODIDE + "python_stdlib.zip",
             "node_modules/pyodide/python_stdlib.zip",
             "application/zip",
         ),
         (
-            "/vendor/pyodide/pyodide-lock.json",
+            PYODIDE + "pyodide-lock.json",
             "node_modules/pyodide/pyodide-lock.json",
             "application/json",
         ),
         (
-            "/vendor/pyscript/core.js",
+            PYSCRIPT + "core.js",
             "node_modules/@pyscript/core/dist/core.js",
             "text/javascript",
         ),
         (
-            "/vendor/pyscript/core-C9KDLldu.js",
+            PYSCRIPT + "core-C9KDLldu.js",
             "node_modules/@pyscript/core/dist/core-C9KDLldu.js",
             "text/javascript",
         ),
-        ("/vendor/pyscript/core.css", "node_modules/@pyscript/core/dist/core.css", "text/css"),
+        (PYSCRIPT + "core.css", "node_modules/@pyscript/core/dist/core.css", "text/css"),
     ],
 )
 async def test_static_files(
@@ -147,10 +151,14 @@ async def test_qrcodegen_is_served_from_the_installed_module(
         "/py/secket/__pycache__/session.cpython-311.pyc",
         "/.DS_Store",
         "/vendor/",
-        "/vendor/pyodide/pyodide.js",
-        "/vendor/pyodide/pyodide.mjs.map",
-        "/vendor/pyodide/package.json",
-        "/vendor/pyscript/core.js.map",
+        "/vendor/pyodide/pyodide.mjs",  # the unversioned path
+        "/vendor/pyscript/core.js",
+        "/vendor/pyodide/9.9.9/pyodide.mjs",  # another version
+        PYODIDE,
+        PYODIDE + "pyodide.js",
+        PYODIDE + "pyodide.mjs.map",
+        PYODIDE + "package.json",
+        PYSCRIPT + "core.js.map",
         "/node_modules/pyodide/pyodide.mjs",
         "/vendor/py/qrcodegen.pyc",
         "/style.css/",
@@ -179,7 +187,7 @@ def raw_get(host: str, port: int, target: str) -> bytes:
         "/../../../../etc/passwd",
         "/%2e%2e/%2e%2e/etc/passwd",
         "/py/..%2f..%2fpyscript.toml",
-        "/vendor/pyodide/..%2f..%2fnode_modules/pyodide/package.json",
+        "/vendor/pyodide/1.2.3/..%2f..%2f..%2fnode_modules/pyodide/package.json",
         "/..%5c..%5cetc%5cpasswd",
         "//etc/passwd",
         "/vendor/py/../../../server/secket_server/app.py",
@@ -196,7 +204,7 @@ async def test_path_traversal(client: TestClient[Any, Any], target: str) -> None
 
 
 async def test_security_headers_on_page_assets_and_api(client: TestClient[Any, Any]) -> None:
-    for url in ("/", "/style.css", "/vendor/pyodide/pyodide.asm.wasm", "/healthz", "/metrics"):
+    for url in ("/", "/style.css", PYODIDE + "pyodide.asm.wasm", "/healthz", "/metrics"):
         response = await client.get(url)
         assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, url
         for name, value in SECURITY_HEADERS.items():
@@ -230,29 +238,100 @@ async def test_csp_is_extended_by_config(make_client: ClientFactory) -> None:
 async def test_cache_control(client: TestClient[Any, Any]) -> None:
     assert (await client.get("/")).headers["Cache-Control"] == "no-store"
     assert (await client.get("/index.html")).headers["Cache-Control"] == "no-store"
+    assert (await client.get("/config.json")).headers["Cache-Control"] == "no-store"
     response = await client.get("/style.css")
     assert response.headers["Cache-Control"] == "no-cache"
     etag = response.headers["ETag"]
     again = await client.get("/style.css", headers={"If-None-Match": etag})
     assert again.status == 304
+    assert again.headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/favicon.svg",
+        "/pyscript.toml",
+        "/py/secket/__init__.py",
+        "/vendor/py/qrcodegen.py",  # its URL does not name its version
+    ],
+)
+async def test_unversioned_files_are_revalidated(client: TestClient[Any, Any], url: str) -> None:
+    response = await client.get(url)
+    assert response.status == 200
+    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["ETag"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        PYODIDE + "pyodide.mjs",
+        PYODIDE + "pyodide.asm.wasm",
+        PYODIDE + "python_stdlib.zip",
+        PYSCRIPT + "core.js",
+        PYSCRIPT + "core-C9KDLldu.js",
+        PYSCRIPT + "core.css",
+    ],
+)
+async def test_versioned_files_are_immutable(client: TestClient[Any, Any], url: str) -> None:
+    response = await client.get(url)
+    assert response.status == 200
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    again = await client.get(url, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status == 304
+    assert again.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_versions_come_from_the_installed_packages(fake_root: Path) -> None:
+    package = fake_root / "node_modules/pyodide/package.json"
+    package.write_text('{"name": "pyodide", "version": "2.0.0"}')
+    assets = asset_map(fake_root)
+    assert "/vendor/pyodide/2.0.0/pyodide.asm.wasm" in assets
+    assert PYODIDE + "pyodide.asm.wasm" not in assets
+    # A version that is no version, or none at all: the package is not served.
+    for text in ('{"version": "../../x"}', '{"name": "pyodide"}', "not json"):
+        package.write_text(text)
+        assets = asset_map(fake_root)
+        assert not [url for url in assets if url.startswith("/vendor/pyodide/")], text
+        assert "/vendor/pyodide/<not installed>/pyodide.mjs" in missing_assets(fake_root, assets)
 
 
 async def test_head_request(client: TestClient[Any, Any]) -> None:
-    response = await client.head("/vendor/pyodide/pyodide.asm.wasm")
+    response = await client.head(PYODIDE + "pyodide.asm.wasm")
     assert response.status == 200
     assert response.content_type == "application/wasm"
 
 
+REAL_ROOT = Path(__file__).resolve().parents[2]
+
+
 def test_asset_map_of_the_real_checkout() -> None:
     """The real node_modules holds what the page needs, and no source maps are served."""
-    root = Path(__file__).resolve().parents[2]
-    assets = asset_map(root)
+    assets = asset_map(REAL_ROOT)
+    pins = json.loads((REAL_ROOT / "package.json").read_text())["dependencies"]
+    pyodide = f"/vendor/pyodide/{pins['pyodide']}/"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert f"/vendor/pyodide/{name}" in assets
-    assert "/vendor/pyscript/core.js" in assets
+        assert pyodide + name in assets
+    assert f"/vendor/pyscript/{pins['@pyscript/core']}/core.js" in assets
     assert "/vendor/py/qrcodegen.py" in assets
     assert not [url for url in assets if url.endswith(".map")]
     assert all(path.is_file() for path in assets.values())
+    assert missing_assets(REAL_ROOT, assets) == []
+
+
+def test_the_page_names_the_served_runtime() -> None:
+    """Every file URL under /vendor/ in the page's sources is served: after an upgrade of
+    Pyodide or PyScript, their versions in the page must follow."""
+    assets = asset_map(REAL_ROOT)
+    sources = [REAL_ROOT / "pyscript.toml", *sorted((REAL_ROOT / "app").glob("*.*"))]
+    named = {
+        (source.name, url)
+        for source in sources
+        for url in re.findall(r"[\"'](/vendor/[^\"'\s]*[^/\"'\s])[\"']", source.read_text())
+    }
+    assert {name for name, _ in named} >= {"index.html", "boot.js"}
+    assert [(name, url) for name, url in sorted(named) if url not in assets] == []
 
 
 def test_asset_map_refuses_collisions(fake_root: Path) -> None:

@@ -166,7 +166,6 @@ class App:
         if self.session is not None and self.session.transferred:
             self._send_frame(self.session.close("done"))
         self.holding_secret = False
-        self.ui.wipe_secret()
         self._end("done", "Done", "The secret is wiped from this page. Nothing was stored.")
 
     async def on_ui_start_over(self) -> None:

@@ -187,6 +187,8 @@ def test_an_expired_link_says_so(people: People) -> None:
     join(page)
     expect_state(page, "error")
     expect(page.locator("#end-title")).to_have_text("This link has expired")
+    expect(page.get_by_test_id("error")).to_have_attribute("data-code", "no-room")
+    expect(page.get_by_test_id("error")).to_contain_text("Ask for a new link")
 
 
 def test_the_secret_field_is_not_remembered_by_the_browser(people: People) -> None:

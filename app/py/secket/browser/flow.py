@@ -227,7 +227,10 @@ class App:
             return
         code = str(message.get("code", "error"))
         if code in ENDINGS:
-            self._end(*ENDINGS[code])
+            state, title, lead = ENDINGS[code]
+            if state == "error":
+                self.ui.error(lead, code)  # the code is there for programs too
+            self._end(state, title, lead)
             return
         error = ServerError(str(message.get("message") or "The Secket server refused this."))
         error.code = code

@@ -87,6 +87,7 @@ class Traffic:
     cached: int = 0  # taken from the cache without asking the server
     failed: int = 0
     ids: set[str] = field(default_factory=set, repr=False)
+    cached_ids: set[str] = field(default_factory=set, repr=False)
 
     def sent(self, event: dict[str, Any]) -> None:
         if event["requestId"] not in self.ids:
@@ -99,13 +100,20 @@ class Traffic:
             self.revalidated += 1
 
     def from_cache(self, event: dict[str, Any]) -> None:
-        self.cached += 1
+        # The memory cache says so with requestServedFromCache, the disk cache (where an
+        # immutable file is found on a later visit) only in the response's fromDiskCache.
+        response = event.get("response", {})
+        if "response" in event and not response.get("fromDiskCache"):
+            return
+        if event["requestId"] not in self.cached_ids:
+            self.cached_ids.add(event["requestId"])
+            self.cached += 1
 
     def finished(self, event: dict[str, Any]) -> None:
         self.bytes += int(event["encodedDataLength"])
 
     def snapshot(self) -> Traffic:
-        return replace(self, ids=set())
+        return replace(self, ids=set(), cached_ids=set())
 
 
 @dataclass
@@ -170,6 +178,7 @@ def watch_traffic(context: BrowserContext, page: Page) -> Traffic:
         "Network.requestWillBeSent": traffic.sent,
         "Network.responseReceivedExtraInfo": traffic.raw_response,
         "Network.requestServedFromCache": traffic.from_cache,
+        "Network.responseReceived": traffic.from_cache,
         "Network.loadingFinished": traffic.finished,
         "Network.loadingFailed": lambda _: setattr(traffic, "failed", traffic.failed + 1),
     }

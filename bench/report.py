@@ -36,7 +36,7 @@ ROWS = (
     Row("bytes_warm", "transferred by link shown, warm", "KB", 100.0),
     Row("requests_warm", "requests by link shown, warm", ""),
     Row("revalidated_warm", "of which answered 304 Not Modified, warm", ""),
-    Row("cached_warm", "of which taken from cache unasked, warm", ""),
+    Row("cached_warm", "of which taken from the browser's cache unasked, warm", ""),
     Row("join_sas", "Join pressed → SAS shown (sender)", "ms", 1000.0),
     Row("send_short", "Send pressed → shown, short secret", "ms"),
     Row("send_big", "Send pressed → shown, 64 KiB secret", "ms", 100.0),

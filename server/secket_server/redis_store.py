@@ -20,7 +20,7 @@ import logging
 import secrets
 from typing import Any
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import RedisError
@@ -63,6 +63,10 @@ EXPIRE_BATCH = 1000
 MAX_BACKOFF = 5.0
 #: A health check waits this long for Redis's answer, seconds.
 HEALTH_TIMEOUT = 1.0
+#: Connections to Redis per process, at most; a call waits for one to be free.
+REDIS_CONNECTIONS = 100
+#: How long a call waits for a free connection before Redis counts as unavailable, seconds.
+POOL_TIMEOUT = 5.0
 _ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 
 
@@ -81,13 +85,18 @@ class RedisStore:
         assert config.redis_url is not None
         self.node = node or secrets.token_hex(6)
         self.address = redis_address(config.redis_url)
-        self.redis = Redis.from_url(
+        # A blocking pool: under load, calls queue for a connection. (The default pool
+        # refuses the 101st concurrent call with "Too many connections".)
+        pool = BlockingConnectionPool.from_url(
             config.redis_url,
+            max_connections=REDIS_CONNECTIONS,
+            timeout=POOL_TIMEOUT,
             decode_responses=True,
             socket_connect_timeout=2.0,
             socket_timeout=5.0,
             retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 1),
         )
+        self.redis = Redis.from_pool(pool)
         self._ttl = _ms(config.room_ttl)
         self._idle = _ms(config.idle_timeout)
         self._max_rooms = config.max_rooms

@@ -55,7 +55,7 @@ from tests.daemons import RedisServer, free_port
 from secket_server.app import create_app
 from secket_server.config import Config
 from secket_server.hub import HUB_KEY
-from secket_server.redis_store import PREFIX, RedisStore
+from secket_server.redis_store import PREFIX, REDIS_CONNECTIONS, RedisStore
 
 
 @pytest.fixture
@@ -245,6 +245,39 @@ async def test_a_closed_room_leaves_only_its_spent_mark(make_client: ClientFacto
     await expect_close(second)
     keys = await store_of(one).redis.keys(PREFIX + "*")
     assert sorted(k.split(":")[1] for k in keys) == ["node", "node", "spent"]
+
+
+async def test_more_calls_at_once_than_redis_connections_wait_their_turn(
+    make_client: ClientFactory,
+) -> None:
+    # A busy process has more Redis calls in flight than its connection pool holds: they
+    # wait for a connection. (redis-py's default pool refused them at once with "Too many
+    # connections"; the sockets got ``unavailable`` and the server said Redis was down.)
+    one, two = await two_apps(make_client, joins_per_minute=10_000)
+    rooms = [f"{n:032x}" for n in range(3 * REDIS_CONNECTIONS)]
+    # The test client's own session holds 100 connections at most.
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        firsts = [await session.ws_connect(one.make_url("/ws")) for _ in rooms]
+        seconds = [await session.ws_connect(two.make_url("/ws")) for _ in rooms]
+        for sockets, peers in ((firsts, 1), (seconds, 2)):
+            await asyncio.gather(
+                *(
+                    ws.send_json({"type": "join", "room": r})
+                    for ws, r in zip(sockets, rooms, strict=True)
+                )
+            )
+            for ws in sockets:
+                assert await receive(ws) == {"type": "joined", "peers": peers}
+        for ws in firsts + seconds:
+            assert (await receive(ws))["type"] == "paired"
+        await asyncio.gather(*(ws.send_json({"type": "signal", "payload": "aGk"}) for ws in firsts))
+        for ws in seconds:
+            assert await receive(ws) == {"type": "signal", "payload": "aGk"}
+        await asyncio.gather(*(ws.close() for ws in firsts + seconds))
+    for client in (one, two):
+        assert (await client.get("/healthz")).status == 200
+        metrics = await (await client.get("/metrics")).text()
+        assert 'secket_refusals_total{reason="unavailable"} 0' in metrics
 
 
 # --- Redis unreachable --------------------------------------------------------------------

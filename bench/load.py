@@ -1,6 +1,7 @@
 """Signaling load: open N rooms (2N websockets), pair them, relay M messages each way.
 
     .venv/bin/python -m bench.load --rooms 5000                      # Secket and PeerServer
+    .venv/bin/python -m bench.load --rooms 5000 --redis-processes 1 2 4   # and with Redis
     .venv/bin/python -m bench.load --rooms 200 --target secket \\
         --urls ws://127.0.0.1:8000/ws --server-pid 1234              # a server you started
 
@@ -8,12 +9,18 @@ Without ``--urls`` each server is started here on a free loopback port and stopp
 end: ``secket serve`` with its per-socket and per-address limits raised (every socket comes
 from 127.0.0.1), and the PeerJS server (npm ``peer``, pinned in bench/peerserver/) with its
 concurrent-client limit raised. Peer 1 of room i connects to URL i, peer 2 to URL i+1.
+``--redis-processes 1 2 4`` then starts Debian's redis-server on a free loopback port (in
+a temporary directory, saving nothing) and, for each count, that many ``secket serve
+--redis`` processes, spreading the rooms over them that way: with two or more processes
+the two peers of every room are on different processes, so every message crosses Redis.
 
 The client runs in ``--procs`` worker processes, rooms dealt round-robin, each worker one
 asyncio loop and one aiohttp ClientSession. Each direction of a room keeps at most
 ``--window`` messages in flight; every payload carries its sequence number and the
 CLOCK_MONOTONIC time it was sent, so the receiver measures latency and loss.
-Server memory is VmRSS from /proc/<pid>/status before and after the sockets are opened.
+Server memory is VmRSS from /proc/<pid>/status before and after the sockets are opened;
+server (and Redis) CPU is utime + stime from /proc/<pid>/stat over the relay phase.
+Every phase is bounded by ``--timeout``; everything started here is stopped at the end.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import multiprocessing
 import os
 import resource
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -263,15 +271,21 @@ class Worker:
             target.expected = self.spec.messages
             target.credit = asyncio.Semaphore(self.spec.window)
         sending = [asyncio.create_task(self.send_all(source, target)) for source, target in ends]
-        with contextlib.suppress(TimeoutError):
+        timed_out = False
+        try:
             async with asyncio.timeout(self.spec.timeout):
                 await asyncio.gather(*sending)
                 await asyncio.gather(*(target.done.wait() for _, target in ends))
+        except TimeoutError:
+            timed_out = True
         for task in sending:
             task.cancel()
-        sent = sum(task.result() for task in sending if not task.cancelled())
+        # A cancelled sender ends at its next await: wait for that before reading results.
+        outcomes = await asyncio.gather(*sending, return_exceptions=True)
+        sent = sum(outcome for outcome in outcomes if isinstance(outcome, int))
         targets = [target for _, target in ends]
         return {
+            "timed_out": timed_out,
             "sent": sent,
             "expected": len(ends) * self.spec.messages,
             "received": sum(peer.received for peer in targets),
@@ -373,27 +387,45 @@ def open_sockets(pids: Sequence[int]) -> int | None:
     return count
 
 
+@dataclass(frozen=True)
+class Redis:
+    url: str
+    pid: int
+
+
 @dataclass
 class Server:
+    """The server process(es) under load, and the Redis they share (measured apart)."""
+
     urls: list[str]
     pids: list[int]
-    process: subprocess.Popen[bytes] | None = None
-    log: Path | None = None
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
+    redis: Redis | None = None
+
+    @property
+    def helper_pids(self) -> list[int]:
+        return [self.redis.pid] if self.redis else []
+
+    def alive(self) -> bool:
+        return all(process.poll() is None for process in self.processes)
+
+    def log_tails(self) -> str:
+        return "\n".join(f"--- {log}\n{log.read_text()[-3000:]}" for log in self.logs)
 
 
-def _wait_for_http(url: str, server: Server) -> None:
+def _wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
-        if server.process is not None and server.process.poll() is not None:
-            text = server.log.read_text() if server.log else ""
-            raise RuntimeError(f"server exited:\n{text[-2000:]}")
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited:\n{log.read_text()[-2000:]}")
         with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1):
             return
         time.sleep(0.1)
     raise RuntimeError(f"server did not answer at {url} within {START_TIMEOUT_S} s")
 
 
-def secket_command(port: int) -> list[str]:
+def secket_command(port: int, redis_url: str | None = None) -> list[str]:
     script = Path(sys.executable).with_name("secket")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "secket_server"]
     # Every socket comes from 127.0.0.1 and sends as fast as it can: lift the limits.
@@ -404,6 +436,7 @@ def secket_command(port: int) -> list[str]:
         *("--message-rate", "1000000", "--message-burst", "1000000"),
         *("--joins-per-minute", "10000000", "--max-rooms", "1000000"),
         *("--idle-timeout", "3600", "--room-ttl", "3600"),
+        *(("--redis", redis_url) if redis_url else ()),
     ]
 
 
@@ -420,29 +453,75 @@ def peerjs_command(port: int) -> list[str]:
     ]
 
 
-@contextlib.contextmanager
-def local_server(target: str, logs: Path) -> Iterator[Server]:
-    port = free_port()
-    if target == "secket":
-        command, ready = secket_command(port), f"http://127.0.0.1:{port}/healthz"
-        url = f"ws://127.0.0.1:{port}/ws"
-    else:
-        command, ready = peerjs_command(port), f"http://127.0.0.1:{port}/"
-        url = f"ws://127.0.0.1:{port}/peerjs"
-    log = logs / f"{target}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    server = Server([url], [process.pid], process, log)
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
     try:
-        _wait_for_http(ready, server)
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextlib.contextmanager
+def local_server(
+    target: str, logs: Path, count: int = 1, redis: Redis | None = None
+) -> Iterator[Server]:
+    """``count`` processes of ``target`` on free loopback ports (several only with Redis)."""
+    server = Server([], [], redis=redis)
+    try:
+        for index in range(count):
+            port = free_port()
+            if target == "secket":
+                command = secket_command(port, redis.url if redis else None)
+                ready, url = f"http://127.0.0.1:{port}/healthz", f"ws://127.0.0.1:{port}/ws"
+            else:
+                command, ready = peerjs_command(port), f"http://127.0.0.1:{port}/"
+                url = f"ws://127.0.0.1:{port}/peerjs"
+            log = logs / f"{target}-{count}-{index}.log"
+            with log.open("wb") as out:
+                process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            server.processes.append(process)
+            server.logs.append(log)
+            _wait_for_http(ready, process, log)
+            server.urls.append(url)
+            server.pids.append(process.pid)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        for process in server.processes:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def redis_server(directory: Path) -> Iterator[Redis]:
+    """Debian's redis-server on a free loopback port, saving nothing, stopped at the end."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.access(binary, os.X_OK):
+        raise RuntimeError("redis-server is missing: install the Debian package redis-server")
+    port = free_port()
+    command = [
+        *(binary, "--port", str(port), "--bind", "127.0.0.1"),
+        *("--save", "", "--appendonly", "no", "--dir", str(directory)),
+        *("--maxclients", str(NOFILE), "--loglevel", "warning"),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while _redis_ping(port) != b"+PONG":
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+        yield Redis(f"redis://127.0.0.1:{port}/0", process.pid)
+    finally:
+        _stop(process)
+
+
+def _redis_ping(port: int) -> bytes | None:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+            conn.sendall(b"*1\r\n$4\r\nPING\r\n")
+            return conn.recv(64).split(b"\r\n", 1)[0]
+    except OSError:
+        return None
 
 
 # --- one run against one target
@@ -452,6 +531,9 @@ def local_server(target: str, logs: Path) -> Iterator[Server]:
 class Result:
     target: str
     rooms: int
+    #: The column in the report: the target, and with Redis the number of processes.
+    label: str = ""
+    processes: int = 1
     sockets: int = 0
     failures: dict[str, int] = field(default_factory=dict)
     server_sockets: int | None = None
@@ -469,6 +551,12 @@ class Result:
     rss_open_kib: int | None = None
     rss_after_kib: int | None = None
     rss_per_socket_kib: float | None = None
+    #: The relay phase did not end within ``--timeout``: undelivered messages count as lost.
+    timed_out: bool = False
+    #: The server processes shared rooms through Redis; its CPU time and memory.
+    redis: bool = False
+    helper_cpu_s: float | None = None
+    helper_rss_kib: int | None = None
     alive: bool = True
 
 
@@ -478,7 +566,9 @@ def _percentile(values: list[int], fraction: float) -> float:
     return values[min(len(values) - 1, int(fraction * len(values)))] / 1000
 
 
-def run_rooms(target: str, server: Server, args: argparse.Namespace, rooms: int) -> Result:
+def run_rooms(
+    target: str, label: str, server: Server, args: argparse.Namespace, rooms: int
+) -> Result:
     """Open, pair, relay and close ``rooms`` rooms over ``args.procs`` worker processes."""
     context = multiprocessing.get_context("spawn")
     workers = []
@@ -505,7 +595,8 @@ def run_rooms(target: str, server: Server, args: argparse.Namespace, rooms: int)
         replies = [pipe.recv() for _, pipe in workers]
         return replies, time.perf_counter() - started
 
-    result = Result(target, rooms, rss_before_kib=rss_kib(server.pids))
+    result = Result(target, rooms, label, len(server.pids), rss_before_kib=rss_kib(server.pids))
+    result.redis = server.redis is not None
     try:
         opened, result.open_s = phase("open")
         result.sockets = 2 * sum(reply["rooms"] for reply in opened)
@@ -514,10 +605,15 @@ def run_rooms(target: str, server: Server, args: argparse.Namespace, rooms: int)
         result.rss_open_kib = rss_kib(server.pids)
         result.server_sockets = open_sockets(server.pids)
         cpu_before = cpu_seconds(server.pids)
+        helper_before = cpu_seconds(server.helper_pids)
         relayed, result.relay_s = phase("relay")
         cpu_after = cpu_seconds(server.pids)
+        helper_after = cpu_seconds(server.helper_pids)
         if cpu_before is not None and cpu_after is not None:
             result.relay_cpu_s = cpu_after - cpu_before
+        if server.helper_pids and helper_before is not None and helper_after is not None:
+            result.helper_cpu_s = helper_after - helper_before
+            result.helper_rss_kib = rss_kib(server.helper_pids)
         result.rss_after_kib = rss_kib(server.pids)
         phase("close")
     finally:
@@ -525,6 +621,7 @@ def run_rooms(target: str, server: Server, args: argparse.Namespace, rooms: int)
             process.join(timeout=30)
             if process.is_alive():
                 process.kill()
+    result.timed_out = any(reply["timed_out"] for reply in relayed)
     result.sent = sum(reply["sent"] for reply in relayed)
     result.received = sum(reply["received"] for reply in relayed)
     result.lost = sum(reply["expected"] for reply in relayed) - result.received
@@ -535,17 +632,16 @@ def run_rooms(target: str, server: Server, args: argparse.Namespace, rooms: int)
     result.p99_ms = _percentile(latencies, 0.99)
     if result.rss_before_kib is not None and result.rss_open_kib is not None and result.sockets:
         result.rss_per_socket_kib = (result.rss_open_kib - result.rss_before_kib) / result.sockets
-    if server.process is not None:
-        result.alive = server.process.poll() is None
+    result.alive = server.alive()
     return result
 
 
-def measure(target: str, server: Server, args: argparse.Namespace) -> Result:
+def measure(target: str, label: str, server: Server, args: argparse.Namespace) -> Result:
     # A small warm-up first, so that lazy imports and first allocations are not counted
     # as memory per socket.
-    run_rooms(target, server, args, min(20, args.rooms))
+    run_rooms(target, label, server, args, min(20, args.rooms))
     time.sleep(0.5)
-    return run_rooms(target, server, args, args.rooms)
+    return run_rooms(target, label, server, args, args.rooms)
 
 
 # --- report
@@ -564,11 +660,12 @@ def _ratio(numerator: float | None, denominator: float | None) -> str:
 
 
 def report(results: list[Result], args: argparse.Namespace) -> str:
-    rows: list[tuple[str, ...]] = [("", *(result.target for result in results))]
+    rows: list[tuple[str, ...]] = [("", *(result.label for result in results))]
 
     def row(label: str, values: list[str]) -> None:
         rows.append((label, *values))
 
+    row("server processes", [_fmt(r.processes) for r in results])
     row("sockets open and paired", [_fmt(r.sockets) for r in results])
     row("sockets held by the server process(es)", [_fmt(r.server_sockets) for r in results])
     row("time to open + pair all (s)", [_fmt(r.open_s, 2) for r in results])
@@ -580,10 +677,14 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     row("relay latency p99 (ms)", [_fmt(r.p99_ms, 2) for r in results])
     row("messages lost", [_fmt(r.lost) for r in results])
     row("messages out of order", [_fmt(r.disorder) for r in results])
+    row("relay phase timed out", ["YES" if r.timed_out else "no" for r in results])
     row("server RSS before (MiB)", [_fmt(_mib(r.rss_before_kib), 1) for r in results])
     row("server RSS, sockets open (MiB)", [_fmt(_mib(r.rss_open_kib), 1) for r in results])
     row("server RSS after relay (MiB)", [_fmt(_mib(r.rss_after_kib), 1) for r in results])
     row("server RSS per open socket (KiB)", [_fmt(r.rss_per_socket_kib, 2) for r in results])
+    if any(r.helper_cpu_s is not None for r in results):
+        row("Redis CPU busy while relaying (%)", [_fmt(_helper_busy(r), 0) for r in results])
+        row("Redis RSS after relay (MiB)", [_fmt(_mib(r.helper_rss_kib), 1) for r in results])
     row("server still running", ["yes" if r.alive else "NO" for r in results])
     widths = [max(len(line[column]) for line in rows) for column in range(len(rows[0]))]
     lines = [
@@ -597,8 +698,8 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
         lines.append("  ".join(cells))
     for result in results:
         for reason, count in result.failures.items():
-            lines.append(f"{result.target}: {count} room(s) failed: {reason}")
-    by_name = {result.target: result for result in results}
+            lines.append(f"{result.label}: {count} room(s) failed: {reason}")
+    by_name = {result.label: result for result in results}
     secket, peer = by_name.get("secket"), by_name.get("peerserver")
     if secket and peer:
         lines.append(
@@ -612,7 +713,24 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
             f"Max sockets held by one Secket process: {_fmt(secket.server_sockets)} "
             f"({_fmt(secket.sockets)} client sockets paired; target >= 10,000)"
         )
+    shared = [result for result in results if result.redis]
+    if shared:
+        base = shared[0].per_second if shared[0].processes == 1 else None
+        lines.append(
+            "Secket with Redis, relayed msgs/s: "
+            + "; ".join(
+                f"{r.processes} process(es) {_fmt(r.per_second)}"
+                + (f" ({_ratio(r.per_second, base)} of 1)" if base and r is not shared[0] else "")
+                for r in shared
+            )
+        )
     return "\n".join(lines)
+
+
+def _helper_busy(result: Result) -> float | None:
+    if result.helper_cpu_s is None or not result.relay_s:
+        return None
+    return 100 * result.helper_cpu_s / result.relay_s
 
 
 def _busy(result: Result) -> float | None:
@@ -641,7 +759,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rooms", type=int, default=5000, help="rooms (2 sockets each)")
     parser.add_argument("--urls", nargs="+", help="websocket URLs of running servers")
     parser.add_argument("--server-pid", type=int, action="append", help="pid(s) behind --urls")
-    parser.add_argument("--target", choices=(*TARGETS, "both"), default="both")
+    parser.add_argument(
+        "--target",
+        choices=(*TARGETS, "both", "none"),
+        default="both",
+        help="which server(s) to load, one after the other (default both); "
+        "'none' with --redis-processes runs only those",
+    )
+    parser.add_argument(
+        "--redis-processes",
+        type=int,
+        nargs="+",
+        default=[],
+        metavar="N",
+        help="then, for each N, N 'secket serve --redis' processes sharing one redis-server "
+        "started here on loopback (e.g. 1 2 4); the two peers of a room are on different "
+        "processes whenever N > 1",
+    )
     parser.add_argument("--messages", type=int, default=20, help="per room, each way")
     parser.add_argument("--payload-bytes", type=int, default=1000)
     parser.add_argument("--window", type=int, default=2, help="messages in flight per direction")
@@ -652,8 +786,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.payload_bytes < 40:
         parser.error("--payload-bytes must be at least 40 (sequence number and timestamp)")
-    if args.urls and args.target == "both":
+    if args.urls and args.target not in TARGETS:
         parser.error("--urls needs one --target")
+    if args.urls and args.redis_processes:
+        parser.error("--redis-processes starts its own servers: leave out --urls")
+    if any(count < 1 for count in args.redis_processes):
+        parser.error("--redis-processes counts must be at least 1")
     for url in args.urls or ():
         host = url.split("//", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
         if host not in ("127.0.0.1", "localhost", "::1"):
@@ -666,23 +804,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     limit = raise_nofile()
     if limit < 2 * args.rooms // args.procs + 100:
         print(f"warning: open-file limit {limit} is too low for {2 * args.rooms} sockets")
-    targets = TARGETS if args.target == "both" else (args.target,)
+    targets = {"both": TARGETS, "none": ()}.get(args.target, (args.target,))
     results = []
     with tempfile.TemporaryDirectory(prefix="secket-load-") as logs:
         for target in targets:
             print(f"{target}: {args.rooms:,} rooms ...", flush=True)
             if args.urls:
                 server = Server(list(args.urls), list(args.server_pid or ()))
-                results.append(measure(target, server, args))
+                results.append(measure(target, target, server, args))
                 continue
             with local_server(target, Path(logs)) as server:
-                results.append(measure(target, server, args))
-                if not results[-1].alive and server.log is not None:
-                    print(server.log.read_text()[-3000:])
+                results.append(measure(target, target, server, args))
+                if not results[-1].alive:
+                    print(server.log_tails())
+        if args.redis_processes:
+            results += measure_redis(args, Path(logs))
     print(report(results, args))
     if args.json:
         args.json.write_text(json.dumps([asdict(result) for result in results], indent=2))
     return 0 if all(r.lost == 0 and not r.failures and r.alive for r in results) else 1
+
+
+def measure_redis(args: argparse.Namespace, logs: Path) -> list[Result]:
+    """The same load on 1, 2, ... ``secket serve --redis`` processes sharing one Redis."""
+    results = []
+    with redis_server(logs) as redis:
+        for count in args.redis_processes:
+            label = f"redis x{count}"
+            print(f"secket --redis, {count} process(es): {args.rooms:,} rooms ...", flush=True)
+            with local_server("secket", logs, count, redis) as server:
+                results.append(measure("secket", label, server, args))
+                if not results[-1].alive:
+                    print(server.log_tails())
+    return results
 
 
 if __name__ == "__main__":

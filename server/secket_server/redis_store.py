@@ -66,7 +66,9 @@ HEALTH_TIMEOUT = 1.0
 #: Connections to Redis per process, at most; a call waits for one to be free.
 REDIS_CONNECTIONS = 100
 #: How long a call waits for a free connection before Redis counts as unavailable, seconds.
-POOL_TIMEOUT = 5.0
+#: A socket's frames are handled one at a time, so the calls waiting are at most one per open
+#: socket: the queue is bounded, and under load a signal is late rather than lost.
+POOL_TIMEOUT = 30.0
 _ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 
 

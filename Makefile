@@ -34,7 +34,8 @@ e2e: $(VENV)/.stamp-test node_modules/.stamp system-deps
 
 bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
 	$(BIN)/python -m bench.pages
-	$(BIN)/python -m bench.load --redis-processes 1 2 4
+	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.load --target none --rooms 1000 --redis-processes 1 2 4
 
 # The long fuzzing profile (the quick one runs in `make test`).
 fuzz-long: $(VENV)/.stamp-test

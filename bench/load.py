@@ -1,7 +1,7 @@
 """Signaling load: open N rooms (2N websockets), pair them, relay M messages each way.
 
     .venv/bin/python -m bench.load --rooms 5000                      # Secket and PeerServer
-    .venv/bin/python -m bench.load --rooms 5000 --redis-processes 1 2 4   # and with Redis
+    .venv/bin/python -m bench.load --target none --rooms 1000 --redis-processes 1 2 4  # Redis
     .venv/bin/python -m bench.load --rooms 200 --target secket \\
         --urls ws://127.0.0.1:8000/ws --server-pid 1234              # a server you started
 
@@ -34,6 +34,7 @@ import os
 import resource
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -143,7 +144,10 @@ class Peer:
     window: int
     inbox: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
     received: int = 0
+    #: Messages whose sequence number is not above every earlier one: reordered or repeated.
+    #: (A gap is not counted here: the missing message counts as lost.)
     disorder: int = 0
+    highest: int = -1
     latencies_us: list[int] = field(default_factory=list)
     expected: int = 0
     done: asyncio.Event = field(default_factory=asyncio.Event)
@@ -167,7 +171,8 @@ class Peer:
                 continue
             now = time.monotonic_ns()
             seq, sent = read_payload(payload)
-            self.disorder += seq != self.received
+            self.disorder += seq <= self.highest
+            self.highest = max(self.highest, seq)
             self.received += 1
             self.latencies_us.append((now - sent) // 1000)
             self.credit.release()
@@ -413,6 +418,18 @@ class Server:
     def log_tails(self) -> str:
         return "\n".join(f"--- {log}\n{log.read_text()[-3000:]}" for log in self.logs)
 
+    def complaints(self) -> Counter[str]:
+        """Secket's warning and error log lines, by event and error (its logs are JSON)."""
+        found: Counter[str] = Counter()
+        for log in self.logs:
+            for line in log.read_text(errors="replace").splitlines():
+                with contextlib.suppress(ValueError):
+                    entry = json.loads(line)
+                    if isinstance(entry, dict) and entry.get("level") in ("warning", "error"):
+                        detail = entry.get("error") or ""
+                        found[f"{entry['level']} {entry.get('event')} {detail}".strip()] += 1
+        return found
+
 
 def _wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -477,7 +494,8 @@ def local_server(
             else:
                 command, ready = peerjs_command(port), f"http://127.0.0.1:{port}/"
                 url = f"ws://127.0.0.1:{port}/peerjs"
-            log = logs / f"{target}-{count}-{index}.log"
+            name = f"{target}-redis-{count}" if redis else target
+            log = logs / f"{name}-{index}.log"
             with log.open("wb") as out:
                 process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
             server.processes.append(process)
@@ -536,6 +554,8 @@ class Result:
     processes: int = 1
     sockets: int = 0
     failures: dict[str, int] = field(default_factory=dict)
+    #: The server's own warnings and errors during the run (Secket only), with counts.
+    complaints: dict[str, int] = field(default_factory=dict)
     server_sockets: int | None = None
     open_s: float = 0.0
     sent: int = 0
@@ -597,6 +617,7 @@ def run_rooms(
 
     result = Result(target, rooms, label, len(server.pids), rss_before_kib=rss_kib(server.pids))
     result.redis = server.redis is not None
+    finished = False
     try:
         opened, result.open_s = phase("open")
         result.sockets = 2 * sum(reply["rooms"] for reply in opened)
@@ -616,9 +637,11 @@ def run_rooms(
             result.helper_rss_kib = rss_kib(server.helper_pids)
         result.rss_after_kib = rss_kib(server.pids)
         phase("close")
+        finished = True
     finally:
         for process, _ in workers:
-            process.join(timeout=30)
+            # After "close" a worker ends by itself; after an error or a signal, at once.
+            process.join(timeout=30 if finished else 0)
             if process.is_alive():
                 process.kill()
     result.timed_out = any(reply["timed_out"] for reply in relayed)
@@ -641,7 +664,10 @@ def measure(target: str, label: str, server: Server, args: argparse.Namespace) -
     # as memory per socket.
     run_rooms(target, label, server, args, min(20, args.rooms))
     time.sleep(0.5)
-    return run_rooms(target, label, server, args, args.rooms)
+    before = server.complaints()
+    result = run_rooms(target, label, server, args, args.rooms)
+    result.complaints = dict(server.complaints() - before)
+    return result
 
 
 # --- report
@@ -699,6 +725,8 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     for result in results:
         for reason, count in result.failures.items():
             lines.append(f"{result.label}: {count} room(s) failed: {reason}")
+        for complaint, count in result.complaints.items():
+            lines.append(f"{result.label}: the server logged {count} x {complaint}")
     by_name = {result.label: result for result in results}
     secket, peer = by_name.get("secket"), by_name.get("peerserver")
     if secket and peer:
@@ -799,8 +827,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _stop_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(f"stopped by signal {signum}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    # SIGTERM (and SIGINT, which a shell's background job ignores) unwind like an error, so
+    # that every server and redis-server started here is stopped on the way out.
+    signal.signal(signal.SIGTERM, _stop_on_signal)
+    signal.signal(signal.SIGINT, _stop_on_signal)
     limit = raise_nofile()
     if limit < 2 * args.rooms // args.procs + 100:
         print(f"warning: open-file limit {limit} is too low for {2 * args.rooms} sockets")

@@ -49,3 +49,31 @@ def test_the_core_imports_nothing_from_the_browser_or_cpython() -> None:
                 assert not any(name == f or name.startswith(f + ".") for f in forbidden), (
                     f"{path.name} imports {name}"
                 )
+
+
+def _runs_at_import(tree: ast.Module) -> list[ast.AST]:
+    """The nodes a module runs when it is imported: not the bodies of its functions."""
+    found: list[ast.AST] = []
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            found.extend([*node.decorator_list, *node.args.defaults, *node.args.kw_defaults])
+            continue
+        found.append(node)
+        todo.extend(ast.iter_child_nodes(node))
+    return [node for node in found if node is not None]
+
+
+def test_no_page_module_touches_javascript_when_imported() -> None:
+    # The memory snapshot imports them under Node (server/secket_server/snapshot.mjs): a JS
+    # object read at import would be Node's, or fail there.
+    for target in listed_files().values():
+        path = PY / target.removeprefix("./")
+        if not path.is_file():
+            continue  # qrcodegen, from its package
+        for node in _runs_at_import(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                assert node.value.id != "js", f"{target} reads js.{node.attr} at import"
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "js", f"{target} imports names from js"

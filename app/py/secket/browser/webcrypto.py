@@ -17,10 +17,12 @@ class UnsupportedBrowserError(SecketError):
     code = "unsupported"
 
 
-_subtle: Any = js.crypto.subtle
-
-
 class WebCrypto:
+    def __init__(self) -> None:
+        # Looked up here, not at import: the memory snapshot (secket_server/snapshot.mjs)
+        # imports this module under Node, where reading js.crypto at import fails.
+        self._subtle: Any = js.crypto.subtle
+
     def random_bytes(self, n: int) -> bytes:
         array = js.Uint8Array.new(n)
         js.crypto.getRandomValues(array)
@@ -28,35 +30,41 @@ class WebCrypto:
 
     async def x25519_generate(self) -> tuple[Any, bytes]:
         try:
-            pair = await _subtle.generateKey(obj(name="X25519"), False, to_js(["deriveBits"]))
+            pair = await self._subtle.generateKey(obj(name="X25519"), False, to_js(["deriveBits"]))
         except JsException:
             raise UnsupportedBrowserError() from None
-        raw = await _subtle.exportKey("raw", pair.publicKey)
+        raw = await self._subtle.exportKey("raw", pair.publicKey)
         return pair.privateKey, to_bytes(raw)
 
     async def x25519_derive(self, private_key: Any, peer_public: bytes) -> bytes:
         try:
-            public = await _subtle.importKey(
+            public = await self._subtle.importKey(
                 "raw", u8(peer_public), obj(name="X25519"), True, to_js([])
             )
-            bits = await _subtle.deriveBits(obj(name="X25519", public=public), private_key, 256)
+            bits = await self._subtle.deriveBits(
+                obj(name="X25519", public=public), private_key, 256
+            )
         except JsException:
             # WebCrypto refuses low-order points (an all-zero shared secret), as HPKE requires.
             raise DecryptError() from None
         return to_bytes(bits)
 
     async def _aes_key(self, key: bytes, usage: str) -> Any:
-        return await _subtle.importKey("raw", u8(key), obj(name="AES-GCM"), False, to_js([usage]))
+        return await self._subtle.importKey(
+            "raw", u8(key), obj(name="AES-GCM"), False, to_js([usage])
+        )
 
     async def aes_gcm_seal(self, key: bytes, nonce: bytes, aad: bytes, plaintext: bytes) -> bytes:
         params = obj(name="AES-GCM", iv=u8(nonce), additionalData=u8(aad))
-        sealed = await _subtle.encrypt(params, await self._aes_key(key, "encrypt"), u8(plaintext))
+        sealed = await self._subtle.encrypt(
+            params, await self._aes_key(key, "encrypt"), u8(plaintext)
+        )
         return to_bytes(sealed)
 
     async def aes_gcm_open(self, key: bytes, nonce: bytes, aad: bytes, ciphertext: bytes) -> bytes:
         params = obj(name="AES-GCM", iv=u8(nonce), additionalData=u8(aad))
         try:
-            opened = await _subtle.decrypt(
+            opened = await self._subtle.decrypt(
                 params, await self._aes_key(key, "decrypt"), u8(ciphertext)
             )
         except JsException:

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 
 from aiohttp import WSCloseCode, WSMessage, WSMsgType, web
-from aiohttp.http_websocket import WebSocketError
+from aiohttp.http_websocket import WS_CLOSED_MESSAGE, WebSocketError
 
 from . import notices, protocol
 from .config import CONFIG_KEY, Config
@@ -61,7 +61,12 @@ async def handle_socket(request: web.Request) -> web.StreamResponse:
 
 
 async def receive_frame(hub: Hub, conn: Conn, limit: float | None) -> WSMessage:
-    frame = await conn.ws.receive(timeout=limit)
+    try:
+        frame = await conn.ws.receive(timeout=limit)
+    except ConnectionError:
+        # aiohttp answers a client's ping inside receive(); if the client has gone by then,
+        # writing the pong raises. The socket is gone: that is a close, not a server error.
+        return WS_CLOSED_MESSAGE
     if (
         frame.type is WSMsgType.ERROR
         and isinstance(frame.data, WebSocketError)

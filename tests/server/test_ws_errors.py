@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp import WSCloseCode
+from aiohttp import WSCloseCode, web
+from aiohttp.client_exceptions import ClientConnectionResetError
 from aiohttp.test_utils import TestClient
 from server_helpers import (
     ROOM_A,
@@ -19,6 +21,7 @@ from server_helpers import (
     join,
     pair,
     receive,
+    wait_for_sockets,
 )
 
 
@@ -289,3 +292,26 @@ async def test_garbage_never_crashes_the_server(client: TestClient[Any, Any]) ->
     first, second = await pair(client)
     await first.send_json({"type": "signal", "payload": "b2s"})
     assert await receive(second) == {"type": "signal", "payload": "b2s"}
+
+
+async def test_a_client_gone_before_its_ping_is_answered_is_a_close(
+    client: TestClient[Any, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # aiohttp answers a websocket ping inside receive(). When the client has gone by then,
+    # writing the pong raises: found by `make fuzz-long` (a ping, then a hang-up).
+    async def gone(self: web.WebSocketResponse, message: bytes = b"") -> None:
+        raise ClientConnectionResetError("Cannot write to closing transport")
+
+    monkeypatch.setattr(web.WebSocketResponse, "pong", gone)
+    caplog.set_level(logging.ERROR)
+    first, second = await pair(client)
+    await first.ping()
+    assert await receive(second) == {"type": "peer-left"}
+    assert await expect_close(second) == WSCloseCode.OK
+    await wait_for_sockets(client, 0)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    third, fourth = await pair(client, ROOM_B)
+    await third.send_json({"type": "signal", "payload": "c3RpbGw"})
+    assert await receive(fourth) == {"type": "signal", "payload": "c3RpbGw"}

@@ -5,18 +5,18 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup lint unit server-tests e2e bench fuzz-long build clean system-deps
+.PHONY: run test setup lint unit server-tests e2e bench fuzz-long build clean system-deps snapshot
 
 # `secket compress` makes the brotli and gzip variants the server sends (once per content:
 # about a minute on a fresh clone, nothing after that).
-run: $(VENV)/.stamp-run node_modules/.stamp
+run: $(VENV)/.stamp-run node_modules/.stamp snapshot
 	$(BIN)/secket compress
 	$(BIN)/secket serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.stamp-test node_modules/.stamp system-deps lint
+test: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps lint
 	$(BIN)/python -m pytest
 
-setup: $(VENV)/.stamp-test node_modules/.stamp
+setup: $(VENV)/.stamp-test node_modules/.stamp snapshot
 
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check .
@@ -29,10 +29,10 @@ unit: $(VENV)/.stamp-test
 server-tests: $(VENV)/.stamp-test node_modules/.stamp
 	$(BIN)/python -m pytest tests/server
 
-e2e: $(VENV)/.stamp-test node_modules/.stamp system-deps
+e2e: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps
 	$(BIN)/python -m pytest tests/e2e
 
-bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
+bench: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps
 	$(BIN)/python -m bench.pages
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.load --target none --rooms 1000 --redis-processes 1 2 4
@@ -41,8 +41,14 @@ bench: $(VENV)/.stamp-test node_modules/.stamp system-deps
 fuzz-long: $(VENV)/.stamp-test
 	SECKET_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/server/test_fuzz.py -q
 
+# secket build makes the memory snapshot itself when it is missing or stale.
 build: $(VENV)/.stamp-run node_modules/.stamp
 	$(BIN)/secket build --out dist
+
+# Pyodide's memory snapshot of the page's Python, in build/snapshot/ (made with Node in a few
+# seconds; nothing to do while it is up to date). Without it the page starts seconds slower.
+snapshot: $(VENV)/.stamp-run node_modules/.stamp
+	$(BIN)/secket snapshot
 
 # Browser and servers the tests drive: Debian's packages where apt-get is available,
 # Playwright's own Chromium elsewhere.
@@ -64,4 +70,4 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules dist .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules dist build .cache .pytest_cache .mypy_cache .ruff_cache

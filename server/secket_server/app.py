@@ -15,6 +15,7 @@ from .hub import HUB_KEY, Hub
 from .logs import log_event
 from .precompress import cache_dir
 from .security import add_security_headers, security_headers
+from .snapshot import MANIFEST_URL, SNAPSHOT_GATE_KEY, SnapshotGate, manifest_view
 from .static import STATIC_KEY, StaticFiles
 from .tasks import stop_task
 
@@ -51,6 +52,11 @@ def create_app(config: Config | None = None) -> web.Application:
     missing = missing_assets(config.root, assets)
     if missing:
         log_event(logger, "assets-missing", logging.WARNING, paths=missing)
+    gate = app[SNAPSHOT_GATE_KEY] = SnapshotGate(config.root, assets)
+    no_snapshot = gate.problem()
+    if no_snapshot is not None:
+        # The page starts Python the ordinary way, seconds slower.
+        log_event(logger, "snapshot-not-served", logging.WARNING, reason=no_snapshot)
     static = app[STATIC_KEY] = StaticFiles(assets, cache_dir(config.root))
     uncompressed = static.uncompressed()
     if uncompressed:
@@ -67,5 +73,6 @@ def create_app(config: Config | None = None) -> web.Application:
     app.router.add_get("/healthz", views.healthz)
     app.router.add_get("/metrics", views.metrics_view)
     app.router.add_get("/config.json", views.config_json)
+    app.router.add_get(MANIFEST_URL, manifest_view)  # checked again at each request
     app.router.add_get("/{path:.*}", views.static)
     return app

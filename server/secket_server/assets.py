@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 
 from .security import NO_STORE
+from .snapshot import snapshot_assets
 
 #: The page; ``/`` serves it too.
 INDEX: Final = "/index.html"
@@ -163,6 +164,8 @@ def asset_map(root: Path) -> dict[str, Path]:
             raise ValueError(f"both {assets[url]} and {path} would be served at {url}")
         if path.is_file():
             assets[url] = path
+    # Pyodide's memory snapshot (build/snapshot/), only while it matches the files above.
+    assets.update(snapshot_assets(root, assets))
     return assets
 
 

@@ -1,5 +1,5 @@
-"""The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``. The only
-argparse user.
+"""The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``,
+``secket snapshot``. The only argparse user.
 
 Every ``serve`` flag has an environment variable (HOST, PORT, and SECKET_* for the rest);
 a flag wins over its variable, which wins over the default.
@@ -27,6 +27,7 @@ from .build import build_bundle
 from .config import DEFAULT_ROOT, Config
 from .logs import AccessLogger, configure_logging
 from .precompress import cache_dir, precompress
+from .snapshot import SnapshotError, ensure_snapshot
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
@@ -250,6 +251,18 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
         help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
     )
+
+    snapshot = commands.add_parser(
+        "snapshot",
+        help="make Pyodide's memory snapshot of the page's Python in build/snapshot/ with Node, "
+        "unless the one there is up to date",
+    )
+    snapshot.add_argument(
+        "--root",
+        type=Path,
+        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
+        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
+    )
     return parser
 
 
@@ -271,6 +284,16 @@ def _compress(root: Path) -> int:
         f"stale removed, for {summary.files} files in {cache} ({took:.1f} s)"
     )
     return 0
+
+
+def _snapshot(root: Path, command: str) -> bool:
+    """Make the memory snapshot if it is missing or stale; False (said on stderr) if it fails."""
+    try:
+        _progress(ensure_snapshot(root, asset_map(root), progress=_progress))
+    except (OSError, SnapshotError) as exc:
+        print(f"secket {command}: no memory snapshot: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _config(args: argparse.Namespace, environ: Mapping[str, str]) -> Config:
@@ -344,12 +367,16 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         parser.error("; ".join(env.errors))
     if args.command == "compress":
         return _compress(args.root)
+    if args.command == "snapshot":
+        return 0 if _snapshot(args.root, "snapshot") else 1
     try:
         config = _config(args, environ)
     except ValueError as exc:
         parser.error(str(exc))
 
     if args.command == "build":
+        # Without a snapshot the bundle still works: the page starts Python the ordinary way.
+        _snapshot(config.root, "build")
         try:
             written = build_bundle(config, args.out, progress=_progress)
         except (FileNotFoundError, ValueError) as exc:

@@ -22,7 +22,9 @@ from aiohttp import web
 from playwright.sync_api import Browser, Page
 
 from secket_server.app import create_app
-from secket_server.config import Config
+from secket_server.assets import asset_map
+from secket_server.config import DEFAULT_ROOT, Config
+from secket_server.snapshot import ensure_snapshot
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,6 +48,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def memory_snapshot() -> None:
+    """Pyodide's memory snapshot, made as `make test` makes it, so the pages start from it."""
+    ensure_snapshot(DEFAULT_ROOT, asset_map(DEFAULT_ROOT), progress=print)
 
 
 @pytest.fixture(scope="session")

@@ -77,3 +77,14 @@ def test_no_page_module_touches_javascript_when_imported() -> None:
                 assert node.value.id != "js", f"{target} reads js.{node.attr} at import"
             if isinstance(node, ast.ImportFrom):
                 assert node.module != "js", f"{target} imports names from js"
+
+
+def test_the_page_never_uses_pythons_random_module() -> None:
+    # Its state is in the memory snapshot, the same for every page (app/interpreter.mjs
+    # reseeds it); the page's randomness comes from crypto.getRandomValues.
+    for path in (PY / "secket").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                assert "random" not in [alias.name for alias in node.names], path
+            elif isinstance(node, ast.ImportFrom):
+                assert node.module != "random", path

@@ -19,7 +19,8 @@ asyncio loop and one aiohttp ClientSession. Each direction of a room keeps at mo
 ``--window`` messages in flight; every payload carries its sequence number and the
 CLOCK_MONOTONIC time it was sent, so the receiver measures latency and loss.
 Server memory is VmRSS from /proc/<pid>/status before and after the sockets are opened;
-server (and Redis) CPU is utime + stime from /proc/<pid>/stat over the relay phase.
+Server, Redis and load-generator CPU is utime + stime from /proc/<pid>/stat over the relay
+phase, in % of one core.
 Every phase is bounded by ``--timeout``; everything started here is stopped at the end.
 """
 
@@ -576,6 +577,8 @@ class Result:
     #: The server processes shared rooms through Redis; its CPU time and memory.
     redis: bool = False
     helper_cpu_s: float | None = None
+    #: CPU time of the load generator's own worker processes over the relay phase.
+    client_cpu_s: float | None = None
     helper_rss_kib: int | None = None
     alive: bool = True
 
@@ -625,11 +628,16 @@ def run_rooms(
             result.failures.update(reply["failures"])
         result.rss_open_kib = rss_kib(server.pids)
         result.server_sockets = open_sockets(server.pids)
+        client_pids = [process.pid for process, _ in workers if process.pid is not None]
         cpu_before = cpu_seconds(server.pids)
         helper_before = cpu_seconds(server.helper_pids)
+        client_before = cpu_seconds(client_pids)
         relayed, result.relay_s = phase("relay")
         cpu_after = cpu_seconds(server.pids)
         helper_after = cpu_seconds(server.helper_pids)
+        client_after = cpu_seconds(client_pids)
+        if client_before is not None and client_after is not None:
+            result.client_cpu_s = client_after - client_before
         if cpu_before is not None and cpu_after is not None:
             result.relay_cpu_s = cpu_after - cpu_before
         if server.helper_pids and helper_before is not None and helper_after is not None:
@@ -697,8 +705,9 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     row("time to open + pair all (s)", [_fmt(r.open_s, 2) for r in results])
     row("relayed messages", [_fmt(r.received) for r in results])
     row("relayed messages per second", [_fmt(r.per_second) for r in results])
-    row("server CPU busy while relaying (%)", [_fmt(_busy(r), 0) for r in results])
+    row("server CPU busy while relaying (%)", [_fmt(_busy(r, r.relay_cpu_s), 0) for r in results])
     row("server CPU per relayed message (us)", [_fmt(_cpu_per_message(r), 1) for r in results])
+    row("load generator CPU busy (%)", [_fmt(_busy(r, r.client_cpu_s), 0) for r in results])
     row("relay latency p50 (ms)", [_fmt(r.p50_ms, 2) for r in results])
     row("relay latency p99 (ms)", [_fmt(r.p99_ms, 2) for r in results])
     row("messages lost", [_fmt(r.lost) for r in results])
@@ -709,7 +718,7 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     row("server RSS after relay (MiB)", [_fmt(_mib(r.rss_after_kib), 1) for r in results])
     row("server RSS per open socket (KiB)", [_fmt(r.rss_per_socket_kib, 2) for r in results])
     if any(r.helper_cpu_s is not None for r in results):
-        row("Redis CPU busy while relaying (%)", [_fmt(_helper_busy(r), 0) for r in results])
+        row("Redis CPU busy (%)", [_fmt(_busy(r, r.helper_cpu_s), 0) for r in results])
         row("Redis RSS after relay (MiB)", [_fmt(_mib(r.helper_rss_kib), 1) for r in results])
     row("server still running", ["yes" if r.alive else "NO" for r in results])
     widths = [max(len(line[column]) for line in rows) for column in range(len(rows[0]))]
@@ -755,16 +764,11 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def _helper_busy(result: Result) -> float | None:
-    if result.helper_cpu_s is None or not result.relay_s:
+def _busy(result: Result, cpu_s: float | None) -> float | None:
+    """``cpu_s`` over the relay phase, in % of one core."""
+    if cpu_s is None or not result.relay_s:
         return None
-    return 100 * result.helper_cpu_s / result.relay_s
-
-
-def _busy(result: Result) -> float | None:
-    if result.relay_cpu_s is None or not result.relay_s:
-        return None
-    return 100 * result.relay_cpu_s / result.relay_s
+    return 100 * cpu_s / result.relay_s
 
 
 def _cpu_per_message(result: Result) -> float | None:

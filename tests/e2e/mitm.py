@@ -118,8 +118,11 @@ class Mitm:
     sealed_to_receiver: str | None = None
     errors: list[str] = field(default_factory=list)
     _port: CPythonCrypto = field(default_factory=CPythonCrypto)
+    #: The extra data channels the attacker opened (``second_channel``).
+    extra_channels: list[RTCDataChannel] = field(default_factory=list)
     _joined: dict[str, web.WebSocketResponse] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    _loop: asyncio.AbstractEventLoop | None = None
 
     def __post_init__(self) -> None:
         assert self.mode in MODES, self.mode
@@ -168,6 +171,7 @@ class Mitm:
 
     # The signaling server ------------------------------------------------------------------
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        self._loop = asyncio.get_running_loop()
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         async for frame in ws:
@@ -243,6 +247,28 @@ class Mitm:
         parsed.sdpMid = candidate.get("sdpMid") if candidate else None
         parsed.sdpMLineIndex = candidate.get("sdpMLineIndex") if candidate else None
         await leg.pc.addIceCandidate(parsed)
+
+    # A second try at the code -----------------------------------------------------------
+    def second_channel(self, page_role: Role) -> None:
+        """From the test's thread: open another data channel to that page and start the
+        protocol over on it, hoping for a new code (a second guess)."""
+        assert self._loop is not None
+        future = asyncio.run_coroutine_threadsafe(
+            self._second_channel(self.legs[page_role]), self._loop
+        )
+        future.result(timeout=10)
+
+    async def _second_channel(self, leg: Leg) -> None:
+        channel = leg.pc.createDataChannel(CHANNEL_LABEL, ordered=True)
+        self.extra_channels.append(channel)
+
+        async def opened() -> None:
+            assert leg.binding is not None
+            if leg.page_role is Role.SENDER:
+                # Toward the sender the attacker is the receiver: a fresh commitment.
+                channel.send(await Receiver(self._port, leg.binding).start())
+
+        channel.on("open", lambda: self._spawn(opened()))
 
     # The data channels ---------------------------------------------------------------------
     def _adopt(self, leg: Leg, channel: RTCDataChannel) -> None:

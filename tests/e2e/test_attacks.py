@@ -238,6 +238,27 @@ def test_a_relay_that_terminates_dtls_changes_the_code(attacker_stage: Stages) -
     assert mitm.errors == []
 
 
+@pytest.mark.parametrize("page", [Role.SENDER, Role.RECEIVER], ids=["sender", "receiver"])
+def test_a_second_channel_is_no_second_try_at_the_code(attacker_stage: Stages, page: Role) -> None:
+    # The attacker in the middle opens another data channel once the codes are on screen,
+    # to run the protocol again on it and get a new code (another guess at a match).
+    mitm = Mitm("sessions")
+    receiver, sender = through_the_attacker(attacker_stage, mitm)
+    target = sender if page is Role.SENDER else receiver
+    first_code = shown_code(target)
+    mitm.second_channel(page)
+    expect_state(target, "error")
+    expect(target.get_by_test_id("error")).to_have_attribute("data-code", "extra-channel")
+    expect(target.get_by_test_id("error")).to_contain_text("second connection")
+    # The page closed the channel and never showed another code.
+    mitm.wait(lambda m: m.extra_channels[0].readyState == "closed")
+    assert states_seen(target).count("verifying") == 1
+    assert target.get_by_test_id("sas-emoji").get_attribute("data-sas") in (None, "", first_code)
+    expect_send_locked(sender)
+    assert mitm.stolen is None
+    assert mitm.errors == []
+
+
 # 3. A third person with the link, after the pair ------------------------------------------
 ROOM_TTL = 15.0
 

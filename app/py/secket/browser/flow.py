@@ -20,6 +20,7 @@ from ..core.roles import Role
 from ..core.session import Receiver, Sender, Session, State
 from .connection import Connection, NoPathError, RelayRefusedError, UnreachableError
 from .dom import Ui
+from .rtc import ExtraChannelError
 from .video import OverlayVideo
 from .webcrypto import UnsupportedBrowserError, WebCrypto
 
@@ -273,8 +274,13 @@ class App:
         if self.role is Role.SENDER:
             self.ui.video("remote-video", stream)
 
+    async def on_rtc_extra_channel(self) -> None:
+        raise ExtraChannelError()
+
     async def on_rtc_channel_open(self) -> None:
         assert self.connection is not None
+        if self.session is not None:
+            raise ExtraChannelError()  # one session per connection: no second code
         binding = self.connection.binding()
         self.ui.state("connecting", "Connected. Working out the verification code…")
         if self.role is Role.RECEIVER:

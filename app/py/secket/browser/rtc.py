@@ -9,7 +9,7 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy, to_js
 
-from ..core.errors import SecketError
+from ..core.errors import RemoteProtocolError, SecketError
 from .jsutil import is_null, obj, to_bytes, u8
 
 Post = Callable[[tuple[Any, ...]], None]
@@ -25,6 +25,13 @@ class TooLargeForChannelError(SecketError):
     code = "too-large"
 
 
+class ExtraChannelError(RemoteProtocolError):
+    """The other side tried to open a second connection, which Secket never does: someone
+    may be in the middle. Start over with a new link."""
+
+    code = "extra-channel"
+
+
 class PeerLink:
     def __init__(self, ice_servers: list[dict[str, Any]], relay_only: bool, post: Post) -> None:
         self._post = post
@@ -37,7 +44,7 @@ class PeerLink:
         self.channel: Any = None
         self._listen(self.pc, "icecandidate", self._on_candidate)
         self._listen(self.pc, "connectionstatechange", self._on_state)
-        self._listen(self.pc, "datachannel", lambda e: self._adopt(e.channel))
+        self._listen(self.pc, "datachannel", self._on_datachannel)
         self._listen(self.pc, "track", self._on_track)
         self._listen(self.pc, "icecandidateerror", self._on_candidate_error)
 
@@ -64,6 +71,17 @@ class PeerLink:
         streams = event.streams
         stream = streams[0] if streams.length else js.MediaStream.new(to_js([event.track]))
         self._post(("rtc", "track", stream))
+
+    def _on_datachannel(self, event: Any) -> None:
+        # One session, one channel: the offerer (R) makes it, the answerer (S) takes it.
+        # Another one would start the protocol again, with a new code: a second guess for
+        # whoever sits in the middle. It is closed, and the session ends.
+        channel = event.channel
+        if self.channel is not None or str(channel.label) != CHANNEL_LABEL:
+            channel.close()
+            self._post(("rtc", "extra-channel"))
+        else:
+            self._adopt(channel)
 
     def _adopt(self, channel: Any) -> None:
         self.channel = channel

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import secrets
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from secket.core.link import new_link
+from secket.core.roles import Role
 
 from .conftest import People
 from .flows import confirm, connect, create_room, expect_state, join, open_link, sas_of, send_secret
@@ -242,8 +246,11 @@ def test_nothing_is_stored_in_the_browser(people: People) -> None:
 def test_an_unsupported_browser_is_told_so(people: People, script: str, expected: str) -> None:
     page = people.open("old browser", path=None)
     page.context.add_init_script(script)
-    page.goto(people.base_url)
+    # Opened from a link: its secret leaves the address bar even though nothing else works.
+    link = new_link(secrets.token_bytes, Role.SENDER).url(people.base_url.rstrip("/"))
+    page.goto(link)
     expect_state(page, "error", timeout=60_000)
+    assert "#" not in page.url
     error = page.get_by_test_id("error")
     expect(error).to_have_attribute("data-code", "unsupported")
     expect(error).to_contain_text(expected)

@@ -76,9 +76,10 @@ class App:
         self.finished = False
 
     async def run(self) -> None:
+        fragment = self._take_fragment()
         try:
             await self._check_support()
-            self._read_link()
+            self._read_link(fragment)
         except SecketError as exc:
             self.ui.ready()
             self.fail(exc)
@@ -103,15 +104,20 @@ class App:
             )
         await self.port.x25519_generate()
 
-    def _read_link(self) -> None:
+    def _take_fragment(self) -> str:
+        """The link's secret leaves the address bar (and the history) before anything else
+        happens, even on a browser that turns out not to be supported."""
         fragment = str(js.location.hash)
+        if len(fragment) > 1:
+            js.history.replaceState(None, "", str(js.location.pathname))
+        return fragment
+
+    def _read_link(self, fragment: str) -> None:
         if len(fragment) <= 1:
             self.ui.ready()
             self.ui.state("ready", "Ready.")
             self.ui.show("home")
             return
-        # The link secret leaves the address bar (and the history) as soon as it is read.
-        js.history.replaceState(None, "", str(js.location.pathname))
         self.ui.ready()
         self.link = parse_fragment(fragment)
         self.role = self.link.opener_role

@@ -114,6 +114,24 @@ def test_a_mismatch_ends_the_session_on_both_sides(people: People, who_rejects: 
     expect(other.locator("#end-title")).to_contain_text("don't match")
 
 
+def test_a_mismatch_after_sending_tells_the_sender_her_secret_went_out(people: People) -> None:
+    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    confirm(sender)
+    sender.get_by_test_id("secret-input").fill("sent too soon")
+    sender.get_by_test_id("send-secret").click()
+    expect_state(sender, "sent")
+    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    receiver.get_by_test_id("sas-mismatch").click()
+    expect_state(receiver, "mismatch")
+    expect(receiver.locator("#end-lead")).to_contain_text("thrown away unopened")
+    assert "sent too soon" not in receiver.content()
+    # The sender is not told "Nothing was sent": it was, and may be exposed.
+    expect_state(sender, "mismatch")
+    expect(sender.locator("#end-lead")).to_contain_text("already gone out")
+    expect(sender.locator("#end-lead")).not_to_contain_text("Nothing was sent")
+
+
 def test_a_third_person_with_the_link_is_refused_and_both_are_warned(people: People) -> None:
     receiver = people.open("receiver")
     link = create_room(receiver, "create-receive")

@@ -155,12 +155,14 @@ class App:
     async def on_ui_mismatch(self) -> None:
         if self.session is None or self.session.state not in (State.COMPARING, State.CONFIRMED):
             return
+        unopened = isinstance(self.session, Receiver) and self.session.secret_waiting
         self._send_frame(self.session.reject())
         self._end(
             "mismatch",
             "Stopped: the codes did not match",
-            "Nothing was sent. Someone may be in the middle of this connection. Start over "
-            "with a new link, and if you can, send it over a different channel.",
+            ("The secret that had arrived was thrown away unopened. " if unopened else "")
+            + "Someone may be in the middle of this connection. Start over with a new link, "
+            "and if you can, send it over a different channel.",
         )
 
     async def on_ui_send(self, text: str) -> None:
@@ -322,11 +324,7 @@ class App:
         elif isinstance(event, ev.PeerConfirmed):
             self.ui.peer_note("The other person confirmed that the codes match.")
         elif isinstance(event, ev.PeerRejected):
-            self._end(
-                "mismatch",
-                "Stopped: the other person says the codes don't match",
-                "Nothing was sent. Someone may be in the middle. Start over with a new link.",
-            )
+            self._peer_rejected()
         elif isinstance(event, ev.SecretArrived):
             self.ui.peer_note("The secret has arrived. It opens once you confirm the codes match.")
             await self._open_if_ready()
@@ -348,6 +346,27 @@ class App:
             self.ui.state("received", "Received. Copy it, then press Done.")
 
     # Endings -----------------------------------------------------------------------------
+    def _peer_rejected(self) -> None:
+        title = "Stopped: the other person says the codes don't match"
+        if self.holding_secret:
+            # A late "no" from the sender must not take away what the receiver already has.
+            self._let_go()
+            self.ui.peer_note("The sender now says the codes don't match.")
+        elif self.role is Role.SENDER and self.session is not None and self.session.transferred:
+            self._end(
+                "mismatch",
+                title,
+                "Your secret had already gone out, encrypted to the browser whose code you "
+                "confirmed. If the codes really differed, treat the secret as exposed and "
+                "change it.",
+            )
+        else:
+            self._end(
+                "mismatch",
+                title,
+                "Nothing was sent. Someone may be in the middle. Start over with a new link.",
+            )
+
     def _peer_gone(self, reason: str = "left") -> None:
         if self.finished:
             return

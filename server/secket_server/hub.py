@@ -70,8 +70,12 @@ class Conn:
     closing: bool = False
     #: Set by ``Hub.dismiss``: what the handler must send before closing.
     dismissal: Dismissal | None = None
-    #: Wakes the handler out of ``receive`` when the socket is dismissed.
-    wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+    #: The handler's task, and whether it is waiting in ``receive`` right now: a dismissal
+    #: then cancels that wait (and only that wait) to wake it.
+    task: asyncio.Task[Any] | None = None
+    receiving: bool = False
+    #: The handler was cancelled out of ``receive`` by a dismissal, not by anyone else.
+    woken: bool = False
     #: Set when the handler is done with the socket.
     done: asyncio.Event = field(default_factory=asyncio.Event)
     log_fields: dict[str, Any] = field(default_factory=dict)
@@ -97,6 +101,7 @@ class Hub:
             rate=self.config.message_rate, burst=self.config.message_burst, clock=self.config.clock
         )
         conn = Conn(conn_id, ws, address_key, ip, bucket, opened=self.config.clock())
+        conn.task = asyncio.current_task()
         conn.log_fields = {"conn": conn_id, **({"ip": ip} if self.config.log_ips else {})}
         self.conns[conn_id] = conn
         self.metrics.sockets_opened += 1
@@ -108,8 +113,10 @@ class Hub:
 
     async def send(self, conn: Conn, text: str) -> None:
         """Send one frame; a socket that went away meanwhile is not an error."""
-        with contextlib.suppress(ConnectionError, RuntimeError):
+        try:  # noqa: SIM105 (on every relayed message: cheaper than contextlib.suppress)
             await conn.ws.send_str(text)
+        except (ConnectionError, RuntimeError):
+            pass
 
     async def close(self, conn: Conn, code: int = WSCloseCode.OK) -> None:
         """Close handshake; only the socket's own handler calls this."""
@@ -143,7 +150,11 @@ class Hub:
         if conn.dismissal is None and not conn.done.is_set():
             conn.closing = True
             conn.dismissal = Dismissal(text, code)
-            conn.wakeup.set()
+            # A handler busy elsewhere sees ``closing`` when it next loops; one parked in
+            # ``receive`` is woken by cancelling that wait (next_frame in ws.py).
+            if conn.receiving and conn.task is not None and not conn.woken:
+                conn.woken = True
+                conn.task.cancel()
 
     def dismiss_with_error(self, conn: Conn, code: ErrorCode, message: str | None = None) -> None:
         if conn.dismissal is None:

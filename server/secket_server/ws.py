@@ -7,7 +7,6 @@ The wire format is documented in ``protocol``; room matching is decided by the h
 from __future__ import annotations
 
 import asyncio
-import contextlib
 
 from aiohttp import WSCloseCode, WSMessage, WSMsgType, web
 from aiohttp.http_websocket import WS_CLOSED_MESSAGE, WebSocketError
@@ -79,18 +78,22 @@ async def receive_frame(hub: Hub, conn: Conn, limit: float | None) -> WSMessage:
 
 
 async def next_frame(hub: Hub, conn: Conn, limit: float | None) -> WSMessage | None:
-    """The next frame from the client, or None when the socket was dismissed meanwhile."""
-    receiving = asyncio.ensure_future(receive_frame(hub, conn, limit))
-    woken = asyncio.ensure_future(conn.wakeup.wait())
+    """The next frame from the client, or None when the socket was dismissed meanwhile.
+
+    A dismissal from another task cancels this wait (``Hub.dismiss``): one task and no
+    extra future per frame, where racing ``receive`` against an event cost two of each.
+    """
+    conn.receiving = True
     try:
-        await asyncio.wait((receiving, woken), return_when=asyncio.FIRST_COMPLETED)
+        return await receive_frame(hub, conn, limit)
+    except asyncio.CancelledError:
+        task = asyncio.current_task()
+        # Swallowed only when the dismissal was the one and only cancellation.
+        if conn.woken and task is not None and task.uncancel() == 0:
+            return None
+        raise
     finally:
-        woken.cancel()
-        if not receiving.done():
-            receiving.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await receiving
-    return None if receiving.cancelled() else receiving.result()
+        conn.receiving = False
 
 
 async def read_frames(hub: Hub, conn: Conn) -> None:
@@ -126,7 +129,9 @@ async def handle_text(hub: Hub, conn: Conn, text: str) -> None:
     if not conn.bucket.take():
         await hub.refuse(conn, ErrorCode.RATE_LIMITED)
         return
-    if len(text.encode()) > hub.config.max_message_bytes:
+    limit = hub.config.max_message_bytes
+    # UTF-8 takes at most 4 bytes a character: only a long text needs encoding to be sure.
+    if len(text) > limit // 4 and len(text.encode()) > limit:
         await hub.refuse(conn, ErrorCode.TOO_LARGE)
         return
     try:

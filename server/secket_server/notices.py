@@ -8,9 +8,10 @@ another process it travels over that process's Redis channel as
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import StrEnum
+
+import orjson
 
 from .protocol import ErrorCode
 
@@ -59,12 +60,12 @@ def encode(conn: int, notice: Notice) -> str:
         data["code"] = notice.code.value
     if notice.message is not None:
         data["message"] = notice.message
-    return json.dumps(data, separators=(",", ":"))
+    return orjson.dumps(data).decode()
 
 
 def decode(text: str) -> tuple[int, Notice]:
     """The socket id and notice of an encoded notice; ValueError if it is not one."""
-    data = json.loads(text)
+    data = orjson.loads(text)
     if not isinstance(data, dict):
         raise ValueError("a notice is a JSON object")
     conn, kind = data.get("conn"), NoticeKind(str(data.get("kind")))

@@ -114,6 +114,32 @@ def test_a_mismatch_ends_the_session_on_both_sides(people: People, who_rejects: 
     expect(other.locator("#end-title")).to_contain_text("don't match")
 
 
+CAMERA_PROMPTS = {
+    # The person refuses the camera (or there is none).
+    "refused": "navigator.mediaDevices.getUserMedia = () =>"
+    " Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));",
+    # The person leaves the browser's camera prompt open and never answers it.
+    "unanswered": "navigator.mediaDevices.getUserMedia = () => new Promise(() => {});",
+}
+
+
+@pytest.mark.parametrize("prompt", CAMERA_PROMPTS)
+def test_the_camera_prompt_holds_up_nothing(people: People, prompt: str) -> None:
+    receiver, sender = people.open("receiver", path=None), people.open("sender", path=None)
+    receiver.context.add_init_script(CAMERA_PROMPTS[prompt])
+    receiver.goto(people.base_url)
+    connect(receiver, sender, "create-receive")
+    assert sas_of(receiver) == sas_of(sender)
+    # The sender sees the receiver's video all the same: the colour and emoji alone.
+    video_is_playing(sender, "remote-video")
+    if prompt == "refused":
+        expect(receiver.locator("#local-caption")).to_contain_text("no camera")
+    confirm(receiver)
+    confirm(sender)
+    send_secret(sender, receiver, f"camera {prompt}")
+    expect(receiver.get_by_test_id("received-secret")).to_have_text(f"camera {prompt}")
+
+
 def test_a_mismatch_after_sending_tells_the_sender_her_secret_went_out(people: People) -> None:
     receiver, sender = people.open("receiver"), people.open("sender", path=None)
     connect(receiver, sender, "create-receive")

@@ -191,6 +191,14 @@ class Ui:
     def video(self, element_id: str, stream: Any) -> None:
         _el(element_id).srcObject = stream
 
+    def camera(self, on: bool) -> None:
+        """Say under R's own video whether the sender sees R's camera or the overlay alone."""
+        _el("local-caption").textContent = (
+            "What the sender sees of you."
+            if on
+            else "What the sender sees of you: the colour and emoji, no camera."
+        )
+
     # Sending --------------------------------------------------------------------------
     def unlock_send(self) -> None:
         self.send_unlocked = True
@@ -257,5 +265,6 @@ class Ui:
         _el("copy-secret").textContent = "Copy"
         for element_id in ("remote-video", "local-video"):
             _el(element_id).srcObject = None
+        self.camera(True)
         self.detail("")
         _el("detail").removeAttribute("data-path")

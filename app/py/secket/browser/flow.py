@@ -9,6 +9,7 @@ handlers ever interleave.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from typing import Any
 
 import js
@@ -55,7 +56,8 @@ ENDINGS = {
 class App:
     def __init__(self, signal_url: str) -> None:
         self.signal_url = signal_url
-        self._closing: set[asyncio.Future[None]] = set()
+        #: Work that runs beside the queue (closing connections, the camera prompt).
+        self._background: set[asyncio.Future[None]] = set()
         self.queue: asyncio.Queue[tuple[Any, ...]] = asyncio.Queue()
         self.ui = Ui(self.queue.put_nowait)
         self.port = WebCrypto()
@@ -193,6 +195,11 @@ class App:
         )
         await self.connection.join(create=self.creator)
 
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     def _role(self) -> Role:
         assert self.role is not None
         return self.role
@@ -209,12 +216,19 @@ class App:
             self.video = OverlayVideo(
                 js.document.getElementById("overlay-canvas"), js.document.getElementById("camera")
             )
-            camera = await self.video.start(use_camera=True)
+            self.video.start()
             self.ui.video("local-video", self.video.stream)
-            self.ui.detail(
-                "" if camera else "No camera: the sender sees the colour and emoji only."
-            )
+            # The camera prompt may stay open for a while: it must hold up nothing else.
+            self._in_background(self._ask_for_camera(self.video))
             await self.connection.offer(self.video.stream)
+
+    async def _ask_for_camera(self, video: OverlayVideo) -> None:
+        camera = await video.attach_camera()
+        self.queue.put_nowait(("video", "camera", video, camera))
+
+    async def on_video_camera(self, video: OverlayVideo, camera: bool) -> None:
+        if video is self.video:
+            self.ui.camera(camera)
 
     async def on_server_signal(self, message: dict[str, Any]) -> None:
         if self.connection is not None:
@@ -406,9 +420,7 @@ class App:
         if self.session is not None and self.session.state not in (State.CLOSED, State.ERROR):
             self._send_frame(self.session.close("left"))
         if self.connection is not None:
-            closing = asyncio.ensure_future(self.connection.close_when_sent())
-            self._closing.add(closing)
-            closing.add_done_callback(self._closing.discard)
+            self._in_background(self.connection.close_when_sent())
         if self.video is not None:
             self.video.close()
         self.connection, self.video, self.session, self.link = None, None, None, None

@@ -29,20 +29,36 @@ class OverlayVideo:
         self._tick = create_proxy(self._draw)
         self.stream: Any = None
 
-    async def start(self, use_camera: bool) -> bool:
-        """Start drawing and return whether the camera is in the picture."""
-        if use_camera and js.navigator.mediaDevices:
-            try:
-                constraints = obj(video=obj(width=640, height=480), audio=False)
-                self._camera_stream = await js.navigator.mediaDevices.getUserMedia(constraints)
-                self._camera.srcObject = self._camera_stream
-                await self._camera.play()
-            except JsException:
-                self._camera_stream = None
+    def start(self) -> None:
+        """Start drawing: the colour and emoji alone until a camera is attached."""
         self._draw()
         self._timer = js.setInterval(self._tick, int(1000 / FPS))
         self.stream = self._canvas.captureStream(FPS)
-        return self._camera_stream is not None
+
+    async def attach_camera(self) -> bool:
+        """Ask for the camera and draw it under the overlay; return whether it is there.
+
+        The person may take their time over the browser's prompt: the canvas is already
+        being sent, so the connection goes on meanwhile with the colour and emoji alone.
+        """
+        if not js.navigator.mediaDevices:
+            return False
+        try:
+            constraints = obj(video=obj(width=640, height=480), audio=False)
+            camera_stream = await js.navigator.mediaDevices.getUserMedia(constraints)
+        except JsException:
+            return False
+        if self.stream is None:  # the session ended while the prompt was open
+            for track in camera_stream.getTracks():
+                track.stop()
+            return False
+        self._camera_stream = camera_stream
+        self._camera.srcObject = camera_stream
+        try:
+            await self._camera.play()
+        except JsException:
+            return False
+        return True
 
     def show_sas(self, sas: Sas) -> None:
         self._sas = sas

@@ -66,3 +66,12 @@ def send_secret(sender: Page, receiver: Page, secret: str) -> None:
     sender.get_by_test_id("send-secret").click()
     expect_state(receiver, "received")
     expect_state(sender, "sent")
+
+
+def send_before_the_receiver_confirms(sender: Page, receiver: Page, secret: str) -> None:
+    """The sender confirms and sends; the receiver has not confirmed, so it stays sealed."""
+    confirm(sender)
+    sender.get_by_test_id("secret-input").fill(secret)
+    sender.get_by_test_id("send-secret").click()
+    expect_state(sender, "sent")
+    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")

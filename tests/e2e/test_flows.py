@@ -12,7 +12,17 @@ from secket.core.link import new_link
 from secket.core.roles import Role
 
 from .conftest import People
-from .flows import confirm, connect, create_room, expect_state, join, open_link, sas_of, send_secret
+from .flows import (
+    confirm,
+    connect,
+    create_room,
+    expect_state,
+    join,
+    open_link,
+    sas_of,
+    send_before_the_receiver_confirms,
+    send_secret,
+)
 
 UNICODE_SECRET = "correct horse 🐎 battery staple\nпароль: 秘密 ✓\ttab  two spaces "
 # Exactly 64 KiB of UTF-8: two-byte and four-byte characters.
@@ -90,12 +100,8 @@ def test_sender_creates_the_room(people: People) -> None:
 def test_secret_waits_for_the_receivers_confirmation(people: People) -> None:
     receiver, sender = people.open("receiver"), people.open("sender", path=None)
     connect(receiver, sender, "create-receive")
-    confirm(sender)
-    sender.get_by_test_id("secret-input").fill("not before you confirm")
-    sender.get_by_test_id("send-secret").click()
-    expect_state(sender, "sent")
-    # It arrived but stays sealed until the receiver compared the code.
-    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    # It arrives but stays sealed until the receiver compared the code.
+    send_before_the_receiver_confirms(sender, receiver, "not before you confirm")
     expect(receiver.get_by_test_id("received-secret")).to_have_text("")
     receiver.get_by_test_id("sas-match").click()
     expect_state(receiver, "received")
@@ -143,11 +149,7 @@ def test_the_camera_prompt_holds_up_nothing(people: People, prompt: str) -> None
 def test_a_mismatch_after_sending_tells_the_sender_her_secret_went_out(people: People) -> None:
     receiver, sender = people.open("receiver"), people.open("sender", path=None)
     connect(receiver, sender, "create-receive")
-    confirm(sender)
-    sender.get_by_test_id("secret-input").fill("sent too soon")
-    sender.get_by_test_id("send-secret").click()
-    expect_state(sender, "sent")
-    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    send_before_the_receiver_confirms(sender, receiver, "sent too soon")
     receiver.get_by_test_id("sas-mismatch").click()
     expect_state(receiver, "mismatch")
     expect(receiver.locator("#end-lead")).to_contain_text("thrown away unopened")

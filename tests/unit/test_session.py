@@ -154,6 +154,33 @@ async def test_mismatch_ends_both_sides() -> None:
         await s.seal_secret("never")
 
 
+async def test_the_sender_can_still_stop_a_sent_secret_the_receiver_has_not_opened() -> None:
+    r, s = pair()
+    await handshake(r, s)
+    s.confirm()
+    deliver(r, [await s.seal_secret("sent too soon")])
+    assert r.secret_waiting
+    events, _ = deliver(r, [s.reject()])
+    assert events == [ev.PeerRejected()]
+    assert r.state is s.state is State.MISMATCH
+    with pytest.raises(LocalProtocolError):
+        r.confirm()
+    with pytest.raises(LocalProtocolError):
+        await r.open_secret()
+
+
+async def test_a_receiver_who_opened_the_secret_cannot_reject_it() -> None:
+    r, s = pair()
+    await handshake(r, s)
+    r.confirm()
+    s.confirm()
+    deliver(r, [await s.seal_secret("opened")])
+    await r.open_secret()
+    assert not r.can_reject
+    with pytest.raises(LocalProtocolError):
+        r.reject()
+
+
 @pytest.mark.parametrize(
     "frame",
     [

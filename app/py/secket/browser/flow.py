@@ -155,17 +155,26 @@ class App:
             await self._open_if_ready()
 
     async def on_ui_mismatch(self) -> None:
-        if self.session is None or self.session.state not in (State.COMPARING, State.CONFIRMED):
+        session = self.session
+        if session is None or not session.can_reject:
             return
-        unopened = isinstance(self.session, Receiver) and self.session.secret_waiting
-        self._send_frame(self.session.reject())
-        self._end(
-            "mismatch",
-            "Stopped: the codes did not match",
-            ("The secret that had arrived was thrown away unopened. " if unopened else "")
-            + "Someone may be in the middle of this connection. Start over with a new link, "
-            "and if you can, send it over a different channel.",
-        )
+        if session.transferred:
+            # S sent already; R has not said it opened it (that would have ended the page).
+            lead = (
+                "Your secret had already gone out. If the receiver's page had not opened it "
+                "yet, it throws it away unopened when your answer arrives; if the codes "
+                "really differed, treat the secret as exposed and change it."
+            )
+        else:
+            unopened = isinstance(session, Receiver) and session.secret_waiting
+            lead = (
+                "The secret that had arrived was thrown away unopened. " if unopened else ""
+            ) + (
+                "Someone may be in the middle of this connection. Start over with a new link, "
+                "and if you can, send it over a different channel."
+            )
+        self._send_frame(session.reject())
+        self._end("mismatch", "Stopped: the codes did not match", lead)
 
     async def on_ui_send(self, text: str) -> None:
         if not isinstance(self.session, Sender):
@@ -373,6 +382,13 @@ class App:
                 "Your secret had already gone out, encrypted to the browser whose code you "
                 "confirmed. If the codes really differed, treat the secret as exposed and "
                 "change it.",
+            )
+        elif isinstance(self.session, Receiver) and self.session.secret_waiting:
+            self._end(
+                "mismatch",
+                title,
+                "The secret that had arrived was thrown away unopened. Someone may be in the "
+                "middle. Start over with a new link.",
             )
         else:
             self._end(

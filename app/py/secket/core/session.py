@@ -184,9 +184,16 @@ class Session:
         self.state = State.CONFIRMED
         return wire.encode(wire.Verdict(True))
 
+    #: When "They don't match" still means something (the Sender adds TRANSFERRED).
+    REJECTABLE: tuple[State, ...] = (State.COMPARING, State.CONFIRMED)
+
+    @property
+    def can_reject(self) -> bool:
+        return self.state in self.REJECTABLE
+
     def reject(self) -> bytes:
         """This person pressed "They don't match": the session ends for good."""
-        if self.state not in (State.COMPARING, State.CONFIRMED):
+        if not self.can_reject:
             raise LocalProtocolError("There is nothing to reject now.")
         self.state = State.MISMATCH
         return wire.encode(wire.Verdict(False))
@@ -269,6 +276,10 @@ class Receiver(Session):
 
 class Sender(Session):
     """S: draws the nonce after R committed, checks the reveal, seals the secret."""
+
+    #: After Send, until R's receipt: R opens the secret only once R confirmed too, so a
+    #: late "no" from S still reaches a receiver who has not opened it, and R drops it.
+    REJECTABLE = (State.COMPARING, State.CONFIRMED, State.TRANSFERRED)
 
     def __init__(self, port: CryptoPort, binding: Binding) -> None:
         super().__init__(port, binding, Role.SENDER, State.WAIT_COMMIT)

@@ -60,6 +60,17 @@ async def handshake(r: Receiver, s: Sender) -> tuple[list[ev.Event], list[ev.Eve
     return r_events, s_events + more
 
 
+async def opened(text: str) -> tuple[Receiver, Sender]:
+    """Both confirmed, the sender sent ``text`` and the receiver opened it."""
+    r, s = pair()
+    await handshake(r, s)
+    r.confirm()
+    s.confirm()
+    deliver(r, [await s.seal_secret(text)])
+    assert (await r.open_secret())[0] == text
+    return r, s
+
+
 async def test_both_sides_compute_the_same_sas() -> None:
     r, s = pair()
     r_events, s_events = await handshake(r, s)
@@ -142,40 +153,26 @@ async def test_reveal_that_breaks_the_commitment_aborts() -> None:
     assert wire.decode(replies[0], 100) == wire.Bye("commit-mismatch")
 
 
-async def test_mismatch_ends_both_sides() -> None:
+@pytest.mark.parametrize("sent", [False, True], ids=["before-send", "after-send"])
+async def test_mismatch_ends_both_sides(sent: bool) -> None:
     r, s = pair()
     await handshake(r, s)
+    if sent:
+        # The sender may still stop a secret that the receiver has not opened.
+        s.confirm()
+        deliver(r, [await s.seal_secret("sent too soon")])
+        assert r.secret_waiting
     events, _ = deliver(r, [s.reject()])
     assert events == [ev.PeerRejected()]
     assert r.state is s.state is State.MISMATCH
     with pytest.raises(LocalProtocolError):
         r.confirm()
     with pytest.raises(LocalProtocolError):
-        await s.seal_secret("never")
-
-
-async def test_the_sender_can_still_stop_a_sent_secret_the_receiver_has_not_opened() -> None:
-    r, s = pair()
-    await handshake(r, s)
-    s.confirm()
-    deliver(r, [await s.seal_secret("sent too soon")])
-    assert r.secret_waiting
-    events, _ = deliver(r, [s.reject()])
-    assert events == [ev.PeerRejected()]
-    assert r.state is s.state is State.MISMATCH
-    with pytest.raises(LocalProtocolError):
-        r.confirm()
-    with pytest.raises(LocalProtocolError):
-        await r.open_secret()
+        await (r.open_secret() if sent else s.seal_secret("never"))
 
 
 async def test_a_receiver_who_opened_the_secret_cannot_reject_it() -> None:
-    r, s = pair()
-    await handshake(r, s)
-    r.confirm()
-    s.confirm()
-    deliver(r, [await s.seal_secret("opened")])
-    await r.open_secret()
+    r, _s = await opened("opened")
     assert not r.can_reject
     with pytest.raises(LocalProtocolError):
         r.reject()
@@ -227,12 +224,7 @@ def test_padding_hides_length_within_a_bucket() -> None:
 
 async def test_transfer_stays_recorded_after_the_peer_says_goodbye() -> None:
     # The receiver's page keeps the secret on screen when the sender leaves afterwards.
-    r, s = pair()
-    await handshake(r, s)
-    r.confirm()
-    s.confirm()
-    deliver(r, [await s.seal_secret("kept until Done")])
-    await r.open_secret()
+    r, s = await opened("kept until Done")
     deliver(r, [s.close("left")])
     assert r.state is State.CLOSED
     assert r.transferred

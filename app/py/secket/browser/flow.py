@@ -158,21 +158,7 @@ class App:
         session = self.session
         if session is None or not session.can_reject:
             return
-        if session.transferred:
-            # S sent already; R has not said it opened it (that would have ended the page).
-            lead = (
-                "Your secret had already gone out. If the receiver's page had not opened it "
-                "yet, it throws it away unopened when your answer arrives; if the codes "
-                "really differed, treat the secret as exposed and change it."
-            )
-        else:
-            unopened = isinstance(session, Receiver) and session.secret_waiting
-            lead = (
-                "The secret that had arrived was thrown away unopened. " if unopened else ""
-            ) + (
-                "Someone may be in the middle of this connection. Start over with a new link, "
-                "and if you can, send it over a different channel."
-            )
+        lead = self._mismatch_lead()
         self._send_frame(session.reject())
         self._end("mismatch", "Stopped: the codes did not match", lead)
 
@@ -370,32 +356,33 @@ class App:
 
     # Endings -----------------------------------------------------------------------------
     def _peer_rejected(self) -> None:
-        title = "Stopped: the other person says the codes don't match"
         if self.holding_secret:
             # A late "no" from the sender must not take away what the receiver already has.
             self._let_go()
             self.ui.peer_note("The sender now says the codes don't match.")
-        elif self.role is Role.SENDER and self.session is not None and self.session.transferred:
-            self._end(
-                "mismatch",
-                title,
-                "Your secret had already gone out, encrypted to the browser whose code you "
-                "confirmed. If the codes really differed, treat the secret as exposed and "
-                "change it.",
+            return
+        title = "Stopped: the other person says the codes don't match"
+        self._end("mismatch", title, self._mismatch_lead())
+
+    def _mismatch_lead(self) -> str:
+        """What became of the secret, after a "They don't match" from either person."""
+        session = self.session
+        if session is not None and session.transferred:
+            # S sent it; R has not opened it, or its receipt would have ended this page.
+            return (
+                "Your secret had already gone out. If the receiver's page had not opened it "
+                "yet, it throws it away unopened; if the codes really differed, treat the "
+                "secret as exposed and change it."
             )
-        elif isinstance(self.session, Receiver) and self.session.secret_waiting:
-            self._end(
-                "mismatch",
-                title,
-                "The secret that had arrived was thrown away unopened. Someone may be in the "
-                "middle. Start over with a new link.",
-            )
-        else:
-            self._end(
-                "mismatch",
-                title,
-                "Nothing was sent. Someone may be in the middle. Start over with a new link.",
-            )
+        unopened = isinstance(session, Receiver) and session.secret_waiting
+        return (
+            "The secret that had arrived was thrown away unopened. "
+            if unopened
+            else "Nothing was sent. "
+        ) + (
+            "Someone may be in the middle of this connection. Start over with a new link, "
+            "and if you can, send it over a different channel."
+        )
 
     def _peer_gone(self, reason: str = "left") -> None:
         if self.finished:

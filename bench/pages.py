@@ -43,6 +43,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
+from secket_server.snapshot import SNAPSHOT_FILE, URL_PREFIX
+
 from .baseline import baseline_server
 from .report import BASELINE_ROWS, PHASE_ROWS, ROWS, fmt, load_average, machine, table, targets
 from .server import ServerError, local_server
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 PROBE = Path(__file__).with_name("probe.js").read_text(encoding="utf-8")
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+SNAPSHOT_PATH = URL_PREFIX + SNAPSHOT_FILE
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -86,13 +89,17 @@ class Traffic:
     revalidated: int = 0  # answered 304 Not Modified
     cached: int = 0  # taken from the cache without asking the server
     failed: int = 0
+    snapshot_bytes: int = 0  # of ``bytes``, the memory snapshot's
     ids: set[str] = field(default_factory=set, repr=False)
     cached_ids: set[str] = field(default_factory=set, repr=False)
+    snapshot_ids: set[str] = field(default_factory=set, repr=False)
 
     def sent(self, event: dict[str, Any]) -> None:
         if event["requestId"] not in self.ids:
             self.ids.add(event["requestId"])
             self.requests += 1
+        if urlsplit(event["request"]["url"]).path == SNAPSHOT_PATH:
+            self.snapshot_ids.add(event["requestId"])
 
     def raw_response(self, event: dict[str, Any]) -> None:
         # The page is handed the cached 200; only the raw response says it was a 304.
@@ -111,9 +118,11 @@ class Traffic:
 
     def finished(self, event: dict[str, Any]) -> None:
         self.bytes += int(event["encodedDataLength"])
+        if event["requestId"] in self.snapshot_ids:
+            self.snapshot_bytes += int(event["encodedDataLength"])
 
     def snapshot(self) -> Traffic:
-        return replace(self, ids=set(), cached_ids=set())
+        return replace(self, ids=set(), cached_ids=set(), snapshot_ids=set())
 
 
 @dataclass
@@ -336,6 +345,7 @@ def one_run(bench: Bench) -> dict[str, list[float]]:
         "click_cold": [cold.link_ms - cold.ready_ms],
         "click_warm": [warm.link_ms - warm.ready_ms],
         "bytes_cold": [cold.traffic.bytes],
+        "snapshot_bytes_cold": [cold.traffic.snapshot_bytes],
         "requests_cold": [cold.traffic.requests],
         "bytes_warm": [warm.traffic.bytes],
         "requests_warm": [warm.traffic.requests],

@@ -22,16 +22,41 @@ class Row:
     unit: str  # "s" and "ms" for times held in ms, "MB" and "KB" for bytes, "×" for ratios,
     # "" for counts
     target: float | None = None  # issue 5, in the row's unit
+    #: Why the figure misses its target and what would reach it, as measured here
+    #: (docs/benchmarks.md has the runs); may name this run's medians, as ``{key}``.
+    why: str = ""
 
+
+# Both page times miss for the same reasons.
+_LOAD_WHY = (
+    "the page waits for CPU work, not for the network. This run: "
+    "{to_runtime} until PyScript's and Pyodide's JavaScript are in, {load_pyodide} for "
+    "PyScript's own start and loadPyodide() from the memory snapshot (instantiating 9.6 MB of "
+    "WebAssembly, restoring 31 MB of memory, V8 compiling each interpreter function the first "
+    "time it runs), {app_start} for PyScript's work after it and the app's start. Starting "
+    "Python before PyScript asks for it, V8 compile hints, an uncompressed snapshot and V8 "
+    "flags for eager compilation were each measured and moved the median by less than the "
+    "noise. What would reach it: a Python start that is not this much work on the page's "
+    "main thread, which Pyodide 314 and PyScript 0.7 do not offer."
+)
+_BYTES_WHY = (
+    "the memory snapshot is {snapshot_bytes_cold} of it. Without the snapshot the page "
+    "transfers 5.59 MB and takes about twice as long to open; the time was judged worth "
+    "more. What would reach it: serving less of the runtime to a snapshot start (the "
+    "WebAssembly's data section, 1.3 MB with brotli, only fills memory the snapshot then "
+    "overwrites; of the 2.5 MB standard library zip it needs only what it imports later), "
+    "which means serving files other than the npm package's."
+)
 
 ROWS = (
     Row("ready_cold", "page open → ready, cold", "s"),
-    Row("link_cold", "page open → link shown, cold", "s", 1.0),
+    Row("link_cold", "page open → link shown, cold", "s", 1.0, _LOAD_WHY),
     Row("ready_warm", "page open → ready, warm", "s"),
-    Row("link_warm", "page open → link shown, warm", "s", 0.5),
+    Row("link_warm", "page open → link shown, warm", "s", 0.5, _LOAD_WHY),
     Row("click_cold", "of which Receive pressed → link shown, cold", "ms"),
     Row("click_warm", "of which Receive pressed → link shown, warm", "ms"),
-    Row("bytes_cold", "transferred by link shown, cold", "MB", 6.0),
+    Row("bytes_cold", "transferred by link shown, cold", "MB", 6.0, _BYTES_WHY),
+    Row("snapshot_bytes_cold", "of which the memory snapshot, cold", "MB"),
     Row("requests_cold", "requests by link shown, cold", ""),
     Row("bytes_warm", "transferred by link shown, warm", "KB", 100.0),
     Row("requests_warm", "requests by link shown, warm", ""),
@@ -88,8 +113,10 @@ def table(rows: tuple[Row, ...], samples: dict[str, list[float]]) -> list[str]:
 
 
 def targets(samples: dict[str, list[float]]) -> list[str]:
-    """Each page figure of issue 5 (the rows with a target): target, median, met."""
+    """Each page figure of issue 5 (the rows with a target): target, median, met; then why
+    each one that misses misses, and what would reach it."""
     lines = ["| figure | target | median | met |", "| --- | ---: | ---: | :---: |"]
+    misses = []
     for row in ROWS:
         if row.target is None:
             continue
@@ -97,7 +124,27 @@ def targets(samples: dict[str, list[float]]) -> list[str]:
         target, met = _target(row, values)
         median = fmt(statistics.median(values), row.unit) if values else "not measured"
         lines.append(f"| {row.label} | {target} | {median} | {met or 'not measured'} |")
-    return lines
+        if met == "no":
+            misses.append(f"- {row.label} misses: " + row.why.format_map(_Medians(row, samples)))
+    return lines + (["", *misses] if misses else [])
+
+
+class _Medians(dict[str, str]):
+    """``{key}`` in a row's ``why``: this run's median of that figure (the same cache
+    state as the row's own, for the phase figures), formatted in its unit."""
+
+    def __init__(self, row: Row, samples: dict[str, list[float]]) -> None:
+        super().__init__()
+        self.cache = "warm" if row.key.endswith("_warm") else "cold"
+        self.samples = samples
+
+    def __missing__(self, key: str) -> str:
+        for name in (key, f"{key}_{self.cache}"):
+            unit = next((r.unit for r in ROWS + PHASE_ROWS if r.key == name), None)
+            values = self.samples.get(name)
+            if unit is not None and values:
+                return fmt(statistics.median(values), unit)
+        return "(not measured)"
 
 
 def _target(row: Row, values: list[float]) -> list[str]:

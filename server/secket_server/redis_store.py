@@ -4,7 +4,8 @@ Each process is a *node* with a random id. Its sockets are peers ``"<node>:<sock
 in rooms kept in Redis; every decision is one Lua script (``redis_scripts``), atomic across
 all nodes, with Redis's clock. A notice for a socket of another node is published on that
 node's channel, which the node reads in ``_listen`` and hands to its hub. A signal costs one
-round trip: the relay script publishes it itself.
+call, the relay script publishing it itself, and the signals of all sockets go to Redis
+together, one pipeline at a time (``Batcher``).
 
 While Redis cannot be reached, every call raises ``StoreUnavailable`` (the socket gets
 ``unavailable``), ``health()`` says what is wrong, and ``_listen`` keeps retrying; nothing
@@ -23,7 +24,8 @@ from typing import Any
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import RedisError
+from redis.commands.core import AsyncScript
+from redis.exceptions import NoScriptError, RedisError
 
 from . import notices, redis_scripts
 from .config import Config, redis_address
@@ -69,6 +71,8 @@ REDIS_CONNECTIONS = 100
 #: A socket's frames are handled one at a time, so the calls waiting are at most one per open
 #: socket: the queue is bounded, and under load a signal is late rather than lost.
 POOL_TIMEOUT = 30.0
+#: The most relay calls sent to Redis in one pipeline.
+RELAY_BATCH = 1000
 _ERRORS = (RedisError, OSError, asyncio.TimeoutError)
 
 
@@ -78,6 +82,71 @@ def _describe(exc: BaseException) -> str:
 
 def _ms(seconds: float) -> int:
     return max(1, round(seconds * 1000))
+
+
+class Batcher:
+    """Calls of one script, sent to Redis together: what the handlers ask for while a batch
+    is on its way goes in the next one, as one pipeline (one write, one connection, and
+    none of redis-py's per-command work). Each call gets its own answer, or its own error;
+    the order of the calls is kept. Under load a batch holds many calls; a lone call waits
+    for no one. NOSCRIPT (Redis restarted, or its scripts flushed) loads the script and
+    sends those calls again.
+    """
+
+    def __init__(self, redis: Redis, script: AsyncScript) -> None:
+        self.redis = redis
+        self.script = script
+        self._queue: list[tuple[tuple[str | int, ...], asyncio.Future[Any]]] = []
+        self._sender: asyncio.Task[None] | None = None
+
+    async def __call__(self, args: tuple[str | int, ...]) -> Any:
+        future = asyncio.get_running_loop().create_future()
+        self._queue.append((args, future))
+        if self._sender is None:
+            self._sender = asyncio.create_task(self._send_all())
+        return await future
+
+    async def _send_all(self) -> None:
+        batch: list[tuple[tuple[str | int, ...], asyncio.Future[Any]]] = []
+        try:
+            while self._queue:
+                batch = self._queue[:RELAY_BATCH]
+                del self._queue[:RELAY_BATCH]
+                try:
+                    answers = await self._send([args for args, _ in batch])
+                except Exception as exc:  # each caller gets it, as from its own call
+                    answers = [exc] * len(batch)
+                for (_, future), answer in zip(batch, answers, strict=True):
+                    if future.done():
+                        continue  # its caller was cancelled meanwhile
+                    if isinstance(answer, Exception):
+                        future.set_exception(answer)
+                    else:
+                        future.set_result(answer)
+                batch = []
+        finally:
+            self._sender = None
+            # Cancelled (the loop is closing): no caller is left waiting for nothing.
+            for _, future in batch + self._queue:
+                future.cancel()
+            self._queue.clear()
+
+    async def _send(self, calls: list[tuple[str | int, ...]]) -> list[Any]:
+        answers = await self._pipeline(calls)
+        again = [i for i, answer in enumerate(answers) if isinstance(answer, NoScriptError)]
+        if again:
+            self.script.sha = await self.redis.script_load(self.script.script)
+            for i, answer in zip(
+                again, await self._pipeline([calls[i] for i in again]), strict=True
+            ):
+                answers[i] = answer
+        return answers
+
+    async def _pipeline(self, calls: list[tuple[str | int, ...]]) -> list[Any]:
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for args in calls:
+                pipe.evalsha(self.script.sha, 0, *args)
+            return list(await pipe.execute(raise_on_error=False))
 
 
 class RedisStore:
@@ -106,6 +175,8 @@ class RedisStore:
             name: self.redis.register_script(getattr(redis_scripts, name))
             for name in ("JOIN", "RELAY", "TOUCH", "LEAVE", "EXPIRE")
         }
+        #: Every signal is a RELAY call: they go to Redis in batches.
+        self._relay = Batcher(self.redis, self._scripts["RELAY"])
         #: The room of each socket of this node that joined one.
         self._room_of: dict[PeerId, RoomId] = {}
         self._deliver: Deliver | None = None
@@ -203,7 +274,10 @@ class RedisStore:
 
     async def _run(self, name: str, *args: str | int) -> list[Any]:
         try:
-            result = await self._scripts[name](args=(PREFIX, *args))
+            if name == "RELAY":
+                result = await self._relay((PREFIX, *args))
+            else:
+                result = await self._scripts[name](args=(PREFIX, *args))
         except _ERRORS as exc:
             self._lost(exc)
             raise StoreUnavailable(self.problem) from exc

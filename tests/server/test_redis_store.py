@@ -17,6 +17,9 @@ import aiohttp
 import pytest
 from aiohttp import WSCloseCode
 from aiohttp.test_utils import TestClient
+from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
 from server_helpers import (
     ROOM_A,
     ROOM_B,
@@ -55,7 +58,7 @@ from tests.daemons import RedisServer, free_port
 from secket_server.app import create_app
 from secket_server.config import Config
 from secket_server.hub import HUB_KEY
-from secket_server.redis_store import PREFIX, REDIS_CONNECTIONS, RedisStore
+from secket_server.redis_store import PREFIX, REDIS_CONNECTIONS, Batcher, RedisStore
 
 
 @pytest.fixture
@@ -278,6 +281,79 @@ async def test_more_calls_at_once_than_redis_connections_wait_their_turn(
         assert (await client.get("/healthz")).status == 200
         metrics = await (await client.get("/metrics")).text()
         assert 'secket_refusals_total{reason="unavailable"} 0' in metrics
+
+
+async def test_signals_sent_at_once_arrive_once_each_and_in_order(
+    make_client: ClientFactory,
+) -> None:
+    # The signals of many sockets go to Redis in one pipeline: every one is delivered,
+    # once, to the right peer, and each socket's in the order it sent them.
+    one, two = await two_apps(make_client, joins_per_minute=10_000, message_burst=100)
+    pairs = [await pair_across(one, two, f"{n:032x}") for n in range(20)]
+    for first, second in pairs:
+        for n in range(10):
+            await first.send_str(f'{{"type":"signal","payload":"c{n}"}}')
+            await second.send_str(f'{{"type":"signal","payload":"d{n}"}}')
+    for first, second in pairs:
+        assert [(await receive(second))["payload"] for _ in range(10)] == [
+            f"c{n}" for n in range(10)
+        ]
+        assert [(await receive(first))["payload"] for _ in range(10)] == [
+            f"d{n}" for n in range(10)
+        ]
+    for client in (one, two):
+        text = await (await client.get("/metrics")).text()
+        assert "secket_relayed_messages_total 200" in text
+
+
+async def test_signals_still_pass_after_redis_lost_its_scripts(
+    make_client: ClientFactory,
+) -> None:
+    # A Redis restarted without its data, or SCRIPT FLUSH, answers NOSCRIPT: the batch
+    # loads the script again and sends those calls again.
+    one, two = await two_apps(make_client)
+    first, second = await pair_across(one, two)
+    await store_of(one).redis.script_flush()
+    await first.send_json({"type": "signal", "payload": "YWdhaW4"})
+    assert await receive(second) == {"type": "signal", "payload": "YWdhaW4"}
+    await second.send_json({"type": "signal", "payload": "YmFjaw"})
+    assert await receive(first) == {"type": "signal", "payload": "YmFjaw"}
+
+
+ECHO_UNLESS_BAD = """
+if ARGV[1] == "bad" then return redis.error_reply("bad argument") end
+return ARGV[1]
+"""
+
+
+async def test_a_batch_answers_each_call_on_its_own(redis_url: str) -> None:
+    redis = Redis.from_url(redis_url, decode_responses=True)
+    try:
+        batcher = Batcher(redis, redis.register_script(ECHO_UNLESS_BAD))
+        words = [f"w{n}" if n % 7 else "bad" for n in range(50)]
+        answers = await asyncio.gather(*(batcher((w,)) for w in words), return_exceptions=True)
+        for word, answer in zip(words, answers, strict=True):
+            if word == "bad":
+                assert isinstance(answer, ResponseError)
+                assert "bad argument" in str(answer)
+            else:
+                assert answer == word
+        # Then alone, with nothing else to wait for.
+        assert await batcher(("alone",)) == "alone"
+    finally:
+        await redis.aclose()
+
+
+async def test_a_batch_to_an_unreachable_redis_fails_every_call() -> None:
+    redis = Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=1)
+    try:
+        batcher = Batcher(redis, redis.register_script(ECHO_UNLESS_BAD))
+        answers = await asyncio.gather(
+            *(batcher((f"w{n}",)) for n in range(5)), return_exceptions=True
+        )
+        assert all(isinstance(answer, RedisConnectionError) for answer in answers)
+    finally:
+        await redis.aclose()
 
 
 # --- Redis unreachable --------------------------------------------------------------------

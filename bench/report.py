@@ -36,8 +36,9 @@ _LOAD_WHY = (
     "time it runs), {app_start} for PyScript's work after it and the app's start. Starting "
     "Python before PyScript asks for it, V8 compile hints, an uncompressed snapshot and V8 "
     "flags for eager compilation were each measured and moved the median by less than the "
-    "noise. What would reach it: a Python start that is not this much work on the page's "
-    "main thread, which Pyodide 314 and PyScript 0.7 do not offer."
+    "noise; starting Python without PyScript's loader took 0.28 s (cold) and 0.34 s (warm) "
+    "off in an A/B (docs/benchmarks.md), not enough. What would reach it: a Python start "
+    "that is not this much work on the page's main thread, which Pyodide 314 does not offer."
 )
 _BYTES_WHY = (
     "the memory snapshot is {snapshot_bytes_cold} of it. Without the snapshot the page "

@@ -284,6 +284,8 @@ def test_a_third_person_opening_the_link_after_the_pair_finished_is_refused(
     join(late)
     expect_state(late, "full")
     expect(late.locator("#end-title")).to_have_text("This link is already in use")
+    # The pair is not connected any more: the page does not say it is.
+    expect(late.locator("#end-lead")).to_contain_text("or have been")
     expect(receiver.get_by_test_id("received-secret")).to_have_text("for one person only")
     expect_state(receiver, "received")
     receiver.get_by_test_id("done").click()

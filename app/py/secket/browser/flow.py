@@ -37,8 +37,8 @@ ENDINGS = {
     "room-full": (
         "full",
         "This link is already in use",
-        "Two people are already connected through this link, so you were refused. "
-        "Ask the person who sent it for a new link.",
+        "A link is for two people, once: two people are connected through this one, or "
+        "have been, so you were refused. Ask the person who sent it for a new link.",
     ),
     "no-room": (
         "error",

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
+from collections.abc import Awaitable
 from typing import Any
 
 from redis.asyncio import BlockingConnectionPool, Redis
@@ -273,11 +274,12 @@ class RedisStore:
         return int(conn) if node == self.node else RemotePeer(node, int(conn))
 
     async def _run(self, name: str, *args: str | int) -> list[Any]:
+        return await self._answer(self._scripts[name](args=(PREFIX, *args)))
+
+    async def _answer(self, call: Awaitable[Any]) -> list[Any]:
+        """A script's answer; Redis failing on the way is ``StoreUnavailable``."""
         try:
-            if name == "RELAY":
-                result = await self._relay((PREFIX, *args))
-            else:
-                result = await self._scripts[name](args=(PREFIX, *args))
+            result = await call
         except _ERRORS as exc:
             self._lost(exc)
             raise StoreUnavailable(self.problem) from exc
@@ -311,9 +313,9 @@ class RedisStore:
         room_id = self._room_of.get(peer)
         if room_id is None:
             return Refused(peer, ErrorCode.NOT_JOINED)
-        result = await self._run(
-            "RELAY", room_id, self._peer(peer), payload, self._ttl, self._idle, GRACE_MS, self.node
-        )
+        # Not through _run: relay calls go to Redis in batches.
+        args = (room_id, self._peer(peer), payload, self._ttl, self._idle, GRACE_MS, self.node)
+        result = await self._answer(self._relay((PREFIX, *args)))
         match result:
             case ["local", conn]:
                 return Relay(to=int(conn))

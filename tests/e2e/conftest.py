@@ -44,6 +44,13 @@ CHROMIUM_ARGS = [
 READY_TIMEOUT_MS = 60_000
 
 
+def pytest_configure() -> None:
+    # Playwright's driver then passes on what Chromium writes to stderr: a renderer that
+    # crashes says why there (a V8 fatal error, a failed check, out of memory), and pytest
+    # shows it with the test that was running.
+    os.environ.setdefault("DEBUG", "pw:browser")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.fspath):

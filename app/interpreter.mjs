@@ -15,6 +15,15 @@ import * as pyodide from "/vendor/pyodide/314.0.7/pyodide.mjs";
 
 export const version = pyodide.version;
 
+// Pyodide takes WebAssembly stack switching (JSPI) whenever the browser has it, as Chrome
+// does since 137, and then enters Python through `WebAssembly.promising` at every resolved
+// promise and every asyncio callback. Secket never needs it (it has no `run_sync`), the
+// snapshot is made under Node without it, and Pyodide 314.0.7 with it has open crashes of
+// the whole tab under asyncio (pyodide#5705, #6106) and of its garbage collector (#6464,
+// fixed after 314.0.7). Pyodide reads these names once, when its module is evaluated inside
+// loadPyodide: without them, Python runs on the one ordinary stack, as the snapshot was made.
+for (const name of ["Suspending", "Suspender", "promising"]) delete WebAssembly[name];
+
 // Pyodide's files are beside its pyodide.mjs.
 const indexURL = new URL(".", import.meta.resolve("/vendor/pyodide/314.0.7/pyodide.mjs")).href;
 const snapshotURL = new URL("/vendor/snapshot/", import.meta.url).href;

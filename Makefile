@@ -36,6 +36,7 @@ bench: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps
 	$(BIN)/python -m bench.pages
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.load --target none --rooms 1000 --redis-processes 1 2 4
+	$(BIN)/python -m bench.jspi
 
 # The long fuzzing profile (the quick one runs in `make test`).
 fuzz-long: $(VENV)/.stamp-test

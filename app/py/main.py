@@ -15,7 +15,12 @@ async def main() -> None:
 def _report(task: "asyncio.Future[None]") -> None:
     if not task.cancelled() and task.exception() is not None:
         js.console.error(f"secket stopped: {task.exception()!r}")
+        # Before the app is ready, boot.js shows it on the page (after, App.run never ends).
+        reason = f"its Python stopped: {type(task.exception()).__name__}"
+        detail = js.Object.fromEntries([["detail", reason]])
+        js.window.dispatchEvent(js.CustomEvent.new("secket:stopped", detail))
 
 
+js.window.dispatchEvent(js.Event.new("secket:started"))
 main_task = asyncio.ensure_future(main())
 main_task.add_done_callback(_report)

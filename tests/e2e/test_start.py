@@ -1,0 +1,39 @@
+"""A page that cannot start says so, rather than loading for ever (app/boot.js)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import READY_TIMEOUT_MS, People
+
+
+@pytest.mark.parametrize(
+    ("blocked", "reason"),
+    [
+        # Pyodide's WebAssembly: loadPyodide() fails, an unhandled rejection.
+        ("vendor/pyodide/314.0.7/pyodide.asm.wasm", "(Failed to fetch)"),
+        # The app's entry point: PyScript only logs that it could not fetch it.
+        ("py/main.py", "(its Python files did not load)"),
+    ],
+    ids=["runtime", "app-files"],
+)
+def test_a_page_whose_files_do_not_arrive_says_it_could_not_start(
+    people: People, blocked: str, reason: str
+) -> None:
+    page = people.open("receiver", path=None)
+    page.route(f"**/{blocked}", lambda route: route.abort())
+    page.goto(people.base_url)
+    status, error = page.get_by_test_id("status"), page.get_by_test_id("error")
+    expect(status).to_have_text("Secket could not start.", timeout=READY_TIMEOUT_MS)
+    expect(status).to_have_attribute("data-state", "error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text(reason)
+    expect(error).to_contain_text("reload the page")
+    expect(error).to_have_attribute("data-code", "not-started")
+    expect(page.locator("#progress")).to_be_hidden()
+    expect(page.get_by_test_id("create-receive")).to_be_disabled()
+    # The blocked download's own page error is the one expected; anything else fails.
+    watch = people.watches[0]
+    assert all("Failed to fetch" in problem for problem in watch.problems), watch.problems
+    watch.problems.clear()

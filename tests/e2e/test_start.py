@@ -37,3 +37,20 @@ def test_a_page_whose_files_do_not_arrive_says_it_could_not_start(
     watch = people.watches[0]
     assert all("Failed to fetch" in problem for problem in watch.problems), watch.problems
     watch.problems.clear()
+
+
+def test_python_stopping_before_the_page_is_ready_is_shown(people: People) -> None:
+    page = people.open("sender", path=None)
+    # The app's first step on a link is taking its secret out of the address bar; a browser
+    # refusing that is nothing the app expects, so its Python stops.
+    page.add_init_script("history.replaceState = () => { throw new TypeError('refused'); };")
+    page.goto(people.base_url + "#not-a-real-link")
+    status, error = page.get_by_test_id("status"), page.get_by_test_id("error")
+    expect(status).to_have_text("Secket could not start.", timeout=READY_TIMEOUT_MS)
+    expect(error).to_contain_text("(its Python stopped: JsException)")
+    expect(error).to_have_attribute("data-code", "not-started")
+    expect(page.get_by_test_id("join")).to_be_disabled()
+    watch = people.watches[0]
+    assert watch.problems
+    assert all("secket stopped" in p for p in watch.problems), watch.problems
+    watch.problems.clear()

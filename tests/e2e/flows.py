@@ -16,7 +16,16 @@ def status(page: Page) -> Locator:
 
 
 def expect_state(page: Page, state: str, timeout: int = STEP_MS) -> None:
-    expect(status(page)).to_have_attribute("data-state", state, timeout=timeout)
+    try:
+        expect(status(page)).to_have_attribute("data-state", state, timeout=timeout)
+    except AssertionError as exc:
+        # Say what the page shows instead: its error, with its code, and the detail line.
+        error, detail = page.get_by_test_id("error"), page.locator("#detail")
+        shown = (
+            f"error {error.get_attribute('data-code', timeout=1000)!r}: "
+            f"{error.text_content(timeout=1000)!r}; detail: {detail.text_content(timeout=1000)!r}"
+        )
+        raise AssertionError(f"{exc}\nThe page shows {shown}") from None
 
 
 def create_room(page: Page, button: str) -> str:

@@ -254,9 +254,10 @@ class App:
         error.code = code
         raise error
 
-    async def on_server_closed(self, _message: dict[str, Any]) -> None:
+    async def on_server_closed(self, message: dict[str, Any]) -> None:
         # Once the browsers talk directly the server is no longer needed.
         if self.session is None and not self.finished:
+            self.ui.detail(f"The server's connection closed with code {message.get('code')}.")
             raise UnreachableError("The connection to the Secket server was lost. Start over.")
 
     # The peer connection -----------------------------------------------------------------

@@ -58,8 +58,15 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def baseline_server() -> Iterator[str]:
     """The baseline page on a free loopback port; its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, name="baseline", daemon=True)
+    with loopback_server(_Handler, "baseline") as url:
+        yield url
+
+
+@contextmanager
+def loopback_server(handler: type[BaseHTTPRequestHandler], name: str) -> Iterator[str]:
+    """``handler`` served on a free loopback port, in a thread, until the block ends."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

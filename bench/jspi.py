@@ -13,12 +13,8 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,6 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from secket_server.config import DEFAULT_ROOT
 
+from .baseline import loopback_server
 from .pages import DEBIAN_CHROMIUM, FLAGS
 from .report import Row, machine, table
 
@@ -51,18 +48,6 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-@contextmanager
-def page_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(PYODIDE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def one(browser: Any, url: str, timeout_s: float = 300) -> dict[str, Any]:
@@ -91,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
     times: dict[str, dict[str, list[float]]] = {m: {"load": [], "loop": []} for m in ("on", "off")}
-    with sync_playwright() as playwright, page_server() as base:
+    with sync_playwright() as playwright, loopback_server(_Handler, "jspi") as base:
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         print("\n".join(machine(executable or "Playwright's chromium", browser.version)))
         print(f"work:     {args.awaits:,} awaits of a resolved promise in {args.tasks} tasks\n")

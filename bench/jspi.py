@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 from secket_server.config import DEFAULT_ROOT
 
 from .baseline import loopback_server
-from .pages import DEBIAN_CHROMIUM, FLAGS
+from .browser import DEBIAN_CHROMIUM, FLAGS
 from .report import Row, machine, table
 
 PAGE = Path(__file__).with_name("jspi_page") / "index.html"

@@ -103,7 +103,12 @@ ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {
     ErrorCode.ALREADY_JOINED: "This connection has already joined a room.",
     ErrorCode.NOT_PAIRED: "The other person has not joined yet.",
     ErrorCode.ROOM_EXPIRED: "This link has expired. Start again with a new link.",
-    ErrorCode.NO_ROOM: "This link has expired or its creator closed the page. Ask for a new link.",
+    # The server cannot tell a link that never had a room (a typo) from one whose room it
+    # forgot (its creator left, or it expired long ago): it keeps no list of past rooms.
+    ErrorCode.NO_ROOM: (
+        "This link is wrong or no longer valid: it may have been changed when it was copied, "
+        "its creator may have closed the page, or it is too old. Ask for a new link."
+    ),
     ErrorCode.RATE_LIMITED: "Too many messages. Wait a moment and try again.",
     ErrorCode.SERVER_FULL: "The server is busy. Try again later.",
     ErrorCode.BAD_ORIGIN: "This page is not allowed to use this server.",

@@ -69,11 +69,23 @@ def test_round_trip(role: Role) -> None:
         assert parse_fragment(link.url("http://localhost:8080")) == link
 
 
-def test_room_id_known_answer() -> None:
-    link = Link(SECRET, Role.RECEIVER)
-    assert link.room_id == reference_hkdf(SECRET, b"secket/1 room").hex()
+# Room ids of k = 00 01 .. 0f for each opener role (docs/protocol.md, "Test vector").
+ROOM_ID_OPENER_SENDS = "97cf84c55117714685f552e3d2485a22"
+ROOM_ID_OPENER_RECEIVES = "25439e8259ce4ec7f478c67952b5028f"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_room_id_known_answer(role: Role) -> None:
+    link = Link(SECRET, role)
+    info = b"secket/1 room " + role.value.encode()
+    assert link.room_id == reference_hkdf(SECRET, info).hex()
     assert len(link.room_id) == 32
     assert link.room_id == link.room_id.lower()
+
+
+def test_room_ids_of_the_test_vector() -> None:
+    assert Link(SECRET, Role.SENDER).room_id == ROOM_ID_OPENER_SENDS
+    assert Link(SECRET, Role.RECEIVER).room_id == ROOM_ID_OPENER_RECEIVES
 
 
 def test_signal_key_known_answer() -> None:
@@ -82,11 +94,20 @@ def test_signal_key_known_answer() -> None:
     assert len(link.signal_key) == 16
 
 
-def test_room_id_and_signal_key_are_independent_of_role_and_each_other() -> None:
-    r, s = Link(SECRET, Role.RECEIVER), Link(SECRET, Role.SENDER)
-    assert (r.room_id, r.signal_key) == (s.room_id, s.signal_key)
-    assert r.signal_key.hex() != r.room_id
-    assert K not in r.room_id
+def test_a_flipped_role_letter_names_another_room() -> None:
+    """Changing ``r`` to ``s`` in a link reaches a room the server does not know."""
+    as_made = parse_fragment("#1r" + K)
+    flipped = parse_fragment("#1s" + K)
+    assert flipped.room_id != as_made.room_id
+    # Both people still hold the same signaling key: only the room tells them apart.
+    assert flipped.signal_key == as_made.signal_key
+
+
+def test_room_id_and_signal_key_are_independent() -> None:
+    link = Link(SECRET, Role.RECEIVER)
+    assert link.signal_key.hex() != link.room_id
+    assert K not in link.room_id
+    assert SECRET.hex() not in link.room_id
 
 
 def test_repr_hides_the_secret() -> None:

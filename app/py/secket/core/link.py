@@ -1,7 +1,8 @@
 """The room link of PROTOCOL.md: ``https://<host>/#<v><role><k>``.
 
-The fragment carries everything secret: ``k``, 128 random bits, from which both the room
-id (the only thing the server sees) and the signaling key are derived. Browsers never send
+The fragment carries everything secret: ``k``, 128 random bits, from which the room id (the
+only thing the server sees; the role letter is bound into it too) and the signaling key are
+derived. Browsers never send
 the fragment to any server, in requests or in ``Referer``. ``role`` is the role the person
 who *opens* the link will take; the creator takes the other one.
 
@@ -26,6 +27,8 @@ SECRET_LEN = 16
 SECRET_CHARS = 22
 ROOM_ID_LEN = 16
 SIGNAL_KEY_LEN = 16
+#: HKDF info of the room id, followed by the opener's role letter.
+ROOM_INFO = b"secket/1 room "
 
 _B64URL_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 _ROLES = {role.value: role for role in Role}
@@ -64,8 +67,15 @@ class Link:
 
     @property
     def room_id(self) -> str:
-        """What the server pairs sockets by; it reveals nothing about ``k``."""
-        return hkdf(self.secret, b"secket/1 room", ROOM_ID_LEN).hex()
+        """What the server pairs sockets by; it reveals nothing about ``k``.
+
+        The opener's role letter is part of the derivation, so a link whose letter was
+        changed (``r`` to ``s``) names another room, which the server does not know: the
+        opener is told the link is wrong, and the creator's room is left alone. Otherwise
+        such a link would reach the real room with both people in the same role, fail its
+        set-up and spend the creator's link.
+        """
+        return derive_room_id(self.secret, self.opener_role)
 
     @property
     def signal_key(self) -> bytes:
@@ -74,6 +84,11 @@ class Link:
 
     def url(self, origin: str) -> str:
         return f"{origin.rstrip('/')}/{self.fragment}"
+
+
+def derive_room_id(secret: bytes, opener_role: Role) -> str:
+    """``HKDF(k, "secket/1 room " || role, 16)`` as 32 lowercase hex digits."""
+    return hkdf(secret, ROOM_INFO + opener_role.wire, ROOM_ID_LEN).hex()
 
 
 def new_link(random_bytes: Callable[[int], bytes], opener_role: Role) -> Link:

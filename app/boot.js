@@ -1,4 +1,6 @@
 // Starts PyScript and shows loading progress. Everything here is served from this origin.
+// First, before PyScript is evaluated: its IndexedDB databases are kept in memory.
+import "/no-storage.js";
 import { hooks } from "/vendor/pyscript/0.7.31/core.js";
 
 // PyScript compiles its worker hooks with Function() as soon as it starts, which a strict

@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import socket
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -324,7 +325,11 @@ def test_the_page_names_the_served_runtime() -> None:
     """Every file URL under /vendor/ in the page's sources is served: after an upgrade of
     Pyodide or PyScript, their versions in the page must follow."""
     assets = asset_map(REAL_ROOT)
-    sources = [REAL_ROOT / "pyscript.toml", *sorted((REAL_ROOT / "app").glob("*.*"))]
+    texts = (".html", ".js", ".mjs", ".css", ".svg")
+    sources = [
+        REAL_ROOT / "pyscript.toml",
+        *sorted(p for p in (REAL_ROOT / "app").glob("*.*") if p.suffix in texts),
+    ]
     named = {
         (source.name, url)
         for source in sources
@@ -332,6 +337,27 @@ def test_the_page_names_the_served_runtime() -> None:
     }
     assert {name for name, _ in named} >= {"index.html", "boot.js"}
     assert [(name, url) for name, url in sorted(named) if url not in assets] == []
+
+
+async def test_the_favicon_that_browsers_ask_for_is_served(make_client: ClientFactory) -> None:
+    """Browsers fetch /favicon.ico on their own: the icon, not a 404 in every log."""
+    client = await make_client(root=REAL_ROOT)
+    response = await client.get("/favicon.ico")
+    assert response.status == 200
+    assert response.content_type == "image/vnd.microsoft.icon"
+    body = await response.read()
+    assert body == (REAL_ROOT / "app" / "favicon.ico").read_bytes()
+    # An ICO file (reserved 0, type 1) of PNG images, 16, 32 and 48 pixels square.
+    reserved, kind, count = struct.unpack_from("<HHH", body)
+    assert (reserved, kind, count) == (0, 1, 3)
+    sizes = []
+    for i in range(count):
+        width, height, _, _, _, _, size, offset = struct.unpack_from("<BBBBHHII", body, 6 + 16 * i)
+        assert body[offset : offset + 8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack_from(">II", body, offset + 16) == (width, height)
+        assert offset + size <= len(body)
+        sizes.append(width)
+    assert sizes == [16, 32, 48]
 
 
 def test_asset_map_refuses_collisions(fake_root: Path) -> None:

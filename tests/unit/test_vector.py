@@ -134,7 +134,7 @@ def test_hpke_labels_and_frames() -> None:
     ]
 
 
-@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("role", list(Role), ids=[role.name.lower() for role in Role])
 def test_every_one_character_change_of_a_link_leaves_its_room(role: Role) -> None:
     """A typo in a link is never the creator's room: the opener gets ``no-room``."""
     link = Link(K, role)

@@ -1,17 +1,63 @@
-"""Suite-wide order: the browser tests run last.
+"""Suite-wide fixtures and order.
 
-pytest-playwright's sync API keeps an event loop running in the main thread from the
-first browser test on, and pytest-asyncio cannot start its own loop after that; so every
-async test (unit, server) runs before the first browser test.
+The browser tests run last: pytest-playwright's sync API keeps an event loop running in the
+main thread from the first browser test on, and pytest-asyncio cannot start its own loop
+after that; so every async test (unit, server) runs before the first browser test.
+
+Real redis-server and coturn (``tests/daemons.py``), for the server and browser tests that
+need them, each on a free loopback port for the session. Without the binary a test is
+skipped with the reason, except under CI (``CI`` set), where it fails:
+``scripts/system-deps.sh`` installs both packages there.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import pytest
 
-# Real redis-server and coturn, for the server and browser tests that need them.
-from tests.daemons import redis_server, redis_url, turn_server  # noqa: F401
+from tests.daemons import MissingBinary, RedisServer, TurnServer, find_binary, start_turnserver
+from tests.daemons import stop as stop_process
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: "tests/e2e/" in str(item.path))
+
+
+def need_binary(name: str, package: str) -> str:
+    """The binary's path; skip (or, under CI, fail) when the package is not installed."""
+    try:
+        return find_binary(name, package)
+    except MissingBinary as missing:
+        if os.environ.get("CI"):
+            pytest.fail(str(missing))
+        pytest.skip(str(missing))
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = RedisServer(
+        need_binary("redis-server", "redis-server"), tmp_path_factory.mktemp("redis")
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session's Redis, emptied for this test."""
+    if redis_server.process is None or redis_server.process.poll() is not None:
+        redis_server.start()
+    redis_server.flush()
+    return redis_server.url
+
+
+@pytest.fixture(scope="session")
+def turn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TurnServer]:
+    server = start_turnserver(
+        need_binary("turnserver", "coturn"), tmp_path_factory.mktemp("coturn")
+    )
+    yield server
+    stop_process(server.process)

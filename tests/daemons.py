@@ -1,40 +1,73 @@
-"""Real servers from Debian's packages for the tests: redis-server and coturn's turnserver.
+"""The real processes that tests and benchmarks start: ``secket serve``, Debian's
+redis-server and coturn's turnserver, and the flags Chromium is launched with.
 
-Each runs on 127.0.0.1 on a free port, in a temporary directory, and is stopped after the
-test session (``tests/conftest.py`` makes the fixtures visible everywhere). Without the
-binary a test is skipped with the reason, except under CI (``CI`` set), where it fails:
-``scripts/system-deps.sh`` installs both packages there.
+One place, so that a test and a benchmark start each of them the same way. It lives under
+tests/ and imports nothing of pytest: the tests are what ``make test`` and CI run on every
+change, so their helpers stay beside them, and bench/ imports them from here (the tests never
+import bench/). Each process runs on 127.0.0.1 on a free port and is stopped by its caller;
+``tests/conftest.py`` turns them into fixtures.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import select
 import shutil
 import socket
 import struct
 import subprocess
+import sys
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
+#: How long a process may take to answer after it was started, seconds.
+START_TIMEOUT = 30.0
 
-#: How long a daemon may take to answer after it was started, seconds.
-START_TIMEOUT = 15.0
+# --- Chromium -------------------------------------------------------------------------------
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+#: What Chromium needs here: root without a sandbox, no display, a closed network, a fake
+#: camera granted without asking, WebRTC over loopback only.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",
+    # Shared memory goes to /tmp: a small /dev/shm (containers) otherwise crashes renderers.
+    "--disable-dev-shm-usage",
+]
 
 
-def need_binary(name: str, package: str) -> str:
-    """The binary's path; skip (or, under CI, fail) when the package is not installed."""
+def chromium_executable() -> str | None:
+    """``SECKET_CHROMIUM``, else Debian's Chromium where it exists, else None: Playwright's."""
+    if os.environ.get("SECKET_CHROMIUM"):
+        return os.environ["SECKET_CHROMIUM"]
+    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+
+
+# --- processes ------------------------------------------------------------------------------
+
+
+class MissingBinary(RuntimeError):
+    """A daemon's binary is not installed; the message names the Debian package."""
+
+
+def find_binary(name: str, package: str) -> str:
     path = shutil.which(name) or next(
         (p for p in (f"/usr/bin/{name}", f"/usr/sbin/{name}") if os.access(p, os.X_OK)), None
     )
     if path is None:
-        reason = f"{name} is missing: install the Debian package {package} (scripts/system-deps.sh)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        raise MissingBinary(
+            f"{name} is missing: install the Debian package {package} (scripts/system-deps.sh)"
+        )
     return path
 
 
@@ -53,14 +86,86 @@ def free_port() -> int:
     raise RuntimeError("no free port")
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: float = 20) -> int:
+    """SIGTERM, and SIGKILL if it is still running after ``timeout``; its exit code."""
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(10)
+            process.wait(timeout)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+    return process.returncode
+
+
+# --- secket serve ---------------------------------------------------------------------------
+
+_RUNNING = re.compile(r"running at (http://127\.0\.0\.1:(\d+)/)")
+
+
+@dataclass
+class ServerProcess:
+    """``secket serve`` in a process of its own: it can be stopped (SIGTERM, as an
+    orchestrator does) or killed outright, and its log (JSON lines on stderr, as in
+    production) is kept in ``log_path``."""
+
+    log_path: Path
+    args: tuple[str, ...] = ()
+    #: The checkout it serves (``--root``); None: the one it is installed from.
+    root: Path | None = None
+    #: Port 0 takes any; after a start, the one it took (a restart comes back on it).
+    port: int = 0
+    env: dict[str, str] = field(default_factory=dict)
+    url: str = ""
+    _process: subprocess.Popen[str] | None = field(default=None, repr=False)
+
+    def start(self) -> ServerProcess:
+        """Start (or start again) and wait until it says where it listens."""
+        command = [sys.executable, "-m", "secket_server", "serve", "--host", "127.0.0.1"]
+        command += ["--port", str(self.port), *self.args]
+        command += ["--root", str(self.root)] if self.root is not None else []
+        with self.log_path.open("a") as log:
+            self._process = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env={**os.environ, **self.env},
+            )
+        assert self._process.stdout is not None
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self._process.stdout], [], [], 0.5)
+            if ready:
+                match = _RUNNING.search(self._process.stdout.readline())
+                if match:
+                    self.url, self.port = match.group(1), int(match.group(2))
+                    return self
+            if self._process.poll() is not None:
+                break
+        self.kill()
+        raise RuntimeError(f"secket serve did not start: {self.logs()[-2000:]}")
+
+    @property
+    def pid(self) -> int:
+        assert self._process is not None
+        return self._process.pid
+
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def kill(self) -> None:
+        """A crash: no goodbye to anyone, the kernel just drops the connections."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(timeout=10)
+
+    def stop(self) -> int | None:
+        """A clean stop (SIGTERM); its exit code."""
+        return stop(self._process, timeout=30) if self._process is not None else None
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
 
 # --- Redis ----------------------------------------------------------------------------------
@@ -71,6 +176,8 @@ class RedisServer:
     binary: str
     directory: Path
     port: int = 0
+    #: Clients it accepts; None: redis-server's default (10,000).
+    maxclients: int | None = None
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -80,24 +187,13 @@ class RedisServer:
     def start(self) -> RedisServer:
         """Start (or start again, on the same port) with nothing saved to disk."""
         self.port = self.port or free_port()
+        command = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory)]
+        command += ["--loglevel", "warning"]
+        if self.maxclients is not None:
+            command += ["--maxclients", str(self.maxclients)]
         self.process = subprocess.Popen(
-            [
-                self.binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-                "--loglevel",
-                "warning",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -125,25 +221,6 @@ class RedisServer:
         if self.process is not None:
             stop(self.process)
             self.process = None
-
-
-@pytest.fixture(scope="session")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    server = RedisServer(
-        need_binary("redis-server", "redis-server"), tmp_path_factory.mktemp("redis")
-    )
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def redis_url(redis_server: RedisServer) -> str:
-    """The session's Redis, emptied for this test."""
-    if redis_server.process is None or redis_server.process.poll() is not None:
-        redis_server.start()
-    redis_server.flush()
-    return redis_server.url
 
 
 # --- coturn ---------------------------------------------------------------------------------
@@ -179,8 +256,8 @@ def stun_binding(port: int, timeout: float = 0.5) -> bool:
     return answer[:2] == b"\x01\x01" and answer[8:20] == transaction
 
 
-def start_turnserver(directory: Path) -> TurnServer:
-    binary = need_binary("turnserver", "coturn")
+def start_turnserver(binary: str, directory: Path) -> TurnServer:
+    """coturn's turnserver with a shared secret (TURN REST credentials), UDP only."""
     port, secret, realm = free_port(), secrets.token_hex(16), "secket.test"
     relay_low = 40000 + secrets.randbelow(200) * 100
     log = directory / "turnserver.log"
@@ -219,10 +296,3 @@ def start_turnserver(directory: Path) -> TurnServer:
     stop(process)
     text = log.read_text(errors="replace")[-2000:] if log.exists() else ""
     raise RuntimeError(f"turnserver did not answer on UDP {port}:\n{text}")
-
-
-@pytest.fixture(scope="session")
-def turn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TurnServer]:
-    server = start_turnserver(tmp_path_factory.mktemp("coturn"))
-    yield server
-    stop(server.process)

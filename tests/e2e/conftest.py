@@ -25,21 +25,9 @@ from secket_server.app import create_app
 from secket_server.assets import asset_map
 from secket_server.config import DEFAULT_ROOT, Config
 from secket_server.snapshot import ensure_snapshot
+from tests.daemons import CHROMIUM_FLAGS as CHROMIUM_ARGS
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-    # Shared memory goes to /tmp: a small /dev/shm (containers) otherwise crashes renderers.
-    "--disable-dev-shm-usage",
-]
 #: Python start-up in the page takes a few seconds; everything after it is fast.
 READY_TIMEOUT_MS = 60_000
 

@@ -84,3 +84,25 @@ def send_before_the_receiver_confirms(sender: Page, receiver: Page, secret: str)
     sender.get_by_test_id("send-secret").click()
     expect_state(sender, "sent")
     expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+
+
+def hand_over(sender: Page, receiver: Page, secret: str) -> None:
+    """Both confirm the code (the sender first), the secret goes over, the receiver shows it."""
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, secret)
+    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+
+
+def refused_as_third(page: Page, link: str) -> None:
+    """A third person opens a link whose room is paired and presses Join: refused."""
+    open_link(page, link)
+    join(page)
+    expect_state(page, "full")
+    expect(page.locator("#end-title")).to_have_text("This link is already in use")
+
+
+def expect_warned(*pages: Page) -> None:
+    """The pair's pages say that someone else tried to open their link."""
+    for page in pages:
+        expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")

@@ -18,11 +18,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from secket.core.roles import Role
 
-from .attackers.stage import Stages, person, states_seen
+from .attackers.stage import Stages, joined, person, staged, states_seen
 from .attackers.tamper import TamperingRelay
 from .flows import (
     confirm,
@@ -30,22 +30,18 @@ from .flows import (
     expect_state,
     join,
     open_link,
+    refused_as_third,
     sas_of,
     send_secret,
 )
 from .mitm import Mitm, loopback_ice
 
+#: ``stage(install, **config)``: the real app with ``install`` applied, and its people.
+stage_fixture = pytest.fixture(staged, name="stage")
+
 #: The receiver makes the link in these tests, so the server sees her as the creator.
 SIDE_OF = {"receiver": "creator", "sender": "opener"}
 OTHER = {"receiver": "sender", "sender": "receiver"}
-
-
-@pytest.fixture
-def stage(browser: Browser) -> Iterator[Stages]:
-    """``stage(install, **config)``: the real app with ``install`` applied, and its people."""
-    stages = Stages(browser)
-    yield stages
-    assert stages.close() == []
 
 
 def expect_no_code_and_no_send(receiver: Page, sender: Page) -> None:
@@ -72,10 +68,7 @@ def test_a_server_without_the_link_cannot_alter_the_signaling(
 ) -> None:
     relay = TamperingRelay(SIDE_OF[victim], attack)
     crowd = stage(relay.install)
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, _ = joined(crowd)
 
     pages = {"receiver": receiver, "sender": sender}
     hit, other = pages[victim], pages[OTHER[victim]]
@@ -94,10 +87,7 @@ def test_a_tampered_signal_followed_by_more_still_says_tampered(stage: Stages) -
     # The server delivers a flipped offer and the next payload back to back.
     relay = TamperingRelay("opener", "burst")
     crowd = stage(relay.install)
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, _ = joined(crowd)
     expect_state(sender, "error")
     assert relay.struck.is_set()
     expect(sender.get_by_test_id("error")).to_have_attribute("data-code", "signal-tampered")
@@ -267,10 +257,7 @@ def test_a_third_person_opening_the_link_after_the_pair_finished_is_refused(
     stage: Stages,
 ) -> None:
     crowd = stage(room_ttl=ROOM_TTL)
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, link = joined(crowd)
     confirm(sender)
     confirm(receiver)
     send_secret(sender, receiver, "for one person only")
@@ -280,10 +267,7 @@ def test_a_third_person_opening_the_link_after_the_pair_finished_is_refused(
 
     # Later, with the receiver still holding the secret, and the sender's page finished.
     late = person(crowd, "late", path=None)
-    open_link(late, link)
-    join(late)
-    expect_state(late, "full")
-    expect(late.locator("#end-title")).to_have_text("This link is already in use")
+    refused_as_third(late, link)
     # The pair is not connected any more: the page does not say it is.
     expect(late.locator("#end-lead")).to_contain_text("or have been")
     expect(receiver.get_by_test_id("received-secret")).to_have_text("for one person only")

@@ -16,11 +16,25 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .attackers.process import ServerProcess
-from .attackers.stage import Stages, person, states_seen
+from tests.daemons import ServerProcess
+
+from .attackers import app_root
+from .attackers.stage import Stages, joined, person, staged, states_seen
 from .attackers.tamper import TamperingRelay
 from .conftest import People
-from .flows import confirm, create_room, expect_state, join, open_link, sas_of, send_secret
+from .flows import (
+    confirm,
+    create_room,
+    expect_state,
+    hand_over,
+    join,
+    open_link,
+    sas_of,
+    send_before_the_receiver_confirms,
+)
+
+#: ``stage(install, **config)``: the real app with ``install`` applied, and its people.
+stage_fixture = pytest.fixture(staged, name="stage")
 
 PEER_LEFT_S = 2.0
 #: The receiver makes the link in these tests, so the server sees her as the creator.
@@ -30,13 +44,6 @@ OFFLINE_BOUND_S = 40.0
 #: What a page may show when its peer's network went away.
 ENDINGS = re.compile(r"^(peer-left|error)$")
 SCREENS = ("home", "share", "join", "verify", "send", "received")
-
-
-@pytest.fixture
-def stage(browser: Browser) -> Iterator[Stages]:
-    stages = Stages(browser)
-    yield stages
-    assert stages.close() == []
 
 
 def timed(what: str, start: float) -> float:
@@ -76,20 +83,14 @@ def start_over_and_hand_over(page: Page, role: str, crowd: People, secret: str) 
     join(newcomer)
     receiver, sender = (page, newcomer) if role == "receiver" else (newcomer, page)
     assert sas_of(receiver) == sas_of(sender)
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, secret)
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+    hand_over(sender, receiver, secret)
 
 
 def held_handshake(stage: Stages, **config: object) -> tuple[TamperingRelay, People, Page, Page]:
     """A pair caught mid-handshake: the server holds the signals to the sender (opener)."""
     relay = TamperingRelay("opener", "hold")
     crowd = stage(relay.install, **config)
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, _ = joined(crowd)
     for page in (receiver, sender):
         expect_state(page, "connecting")
     assert relay.struck.wait(10)
@@ -117,10 +118,7 @@ def test_a_tab_closing_after_both_confirmed_is_shown_at_once(
     stage: Stages, who_closes: str
 ) -> None:
     crowd = stage()
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, _ = joined(crowd)
     confirm(sender)
     confirm(receiver)
     sender.get_by_test_id("secret-input").fill("about to go")
@@ -136,15 +134,8 @@ def test_a_tab_closing_after_both_confirmed_is_shown_at_once(
 def test_the_sender_closing_after_sending_leaves_no_sealed_secret(stage: Stages) -> None:
     # The secret went out, but the receiver has not compared the code yet: it waits sealed.
     crowd = stage()
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
-    confirm(sender)
-    sender.get_by_test_id("secret-input").fill("sealed and gone")
-    sender.get_by_test_id("send-secret").click()
-    expect_state(sender, "sent")
-    expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
+    receiver, sender, _ = joined(crowd)
+    send_before_the_receiver_confirms(sender, receiver, "sealed and gone")
     elapsed = close_tab(sender, receiver, "peer-left with a sealed secret waiting")
     assert elapsed < PEER_LEFT_S
     expect_nothing_left(receiver)
@@ -154,14 +145,8 @@ def test_the_sender_closing_after_sending_leaves_no_sealed_secret(stage: Stages)
 
 def test_the_receiver_closing_before_opening_is_not_called_delivered(stage: Stages) -> None:
     crowd = stage()
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
-    confirm(sender)
-    sender.get_by_test_id("secret-input").fill("never opened")
-    sender.get_by_test_id("send-secret").click()
-    expect_state(sender, "sent")
+    receiver, sender, _ = joined(crowd)
+    send_before_the_receiver_confirms(sender, receiver, "never opened")
     start = time.perf_counter()
     receiver.context.close()
     expect(sender.locator("#end-title")).to_have_text("Sent", timeout=5_000)
@@ -228,23 +213,17 @@ def test_a_waiting_page_is_told_the_server_went_away_and_starts_over_once_back(
 def test_connected_peers_finish_without_the_server(stage: Stages) -> None:
     live = stage.server()
     crowd = stage.people(live)
-    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
-    link = create_room(receiver, "create-receive")
-    open_link(sender, link)
-    join(sender)
+    receiver, sender, _ = joined(crowd)
     assert sas_of(receiver) == sas_of(sender)
     stage.stop(live)
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "no server needed")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("no server needed")
+    hand_over(sender, receiver, "no server needed")
     for page in (receiver, sender):
         expect(page.get_by_test_id("error")).to_be_hidden()
 
 
 @pytest.fixture
 def server_process(tmp_path: Path) -> Iterator[ServerProcess]:
-    process = ServerProcess(tmp_path / "server.log").start()
+    process = ServerProcess(tmp_path / "server.log", root=app_root()).start()
     yield process
     process.kill()
 
@@ -270,10 +249,7 @@ def test_a_server_crash_is_shown_to_a_waiting_page_and_spares_connected_peers(
         expect_nothing_left(waiting)
 
         # The pair was already connected directly: they finish as if nothing happened.
-        confirm(sender)
-        confirm(receiver)
-        send_secret(sender, receiver, "crash-proof")
-        expect(receiver.get_by_test_id("received-secret")).to_have_text("crash-proof")
+        hand_over(sender, receiver, "crash-proof")
 
         server_process.start()
         start_over_and_hand_over(waiting, "sender", crowd, "after the crash")

@@ -17,8 +17,11 @@ from .flows import (
     connect,
     create_room,
     expect_state,
+    expect_warned,
+    hand_over,
     join,
     open_link,
+    refused_as_third,
     sas_of,
     send_before_the_receiver_confirms,
     send_secret,
@@ -65,10 +68,7 @@ def test_receiver_creates_the_room_and_gets_the_exact_secret(people: People, sec
     # Send stays locked until the sender confirmed.
     expect(sender.get_by_test_id("secret-input")).to_be_disabled()
     expect(sender.get_by_test_id("send-secret")).to_be_disabled()
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, secret)
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+    hand_over(sender, receiver, secret)
 
     receiver.get_by_test_id("done").click()
     expect_state(receiver, "done")
@@ -165,18 +165,11 @@ def test_a_third_person_with_the_link_is_refused_and_both_are_warned(people: Peo
     expect_state(sender, "verifying")
 
     intruder = people.open("intruder", path=None)
-    open_link(intruder, link)
-    join(intruder)
-    expect_state(intruder, "full")
-    expect(intruder.locator("#end-title")).to_have_text("This link is already in use")
-    for page in (receiver, sender):
-        expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+    refused_as_third(intruder, link)
+    expect_warned(receiver, sender)
 
     # The pair's session is unaffected.
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "still private")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("still private")
+    hand_over(sender, receiver, "still private")
 
 
 def test_a_link_scanner_takes_no_slot(people: People) -> None:

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 from secket_server.config import Config
 
 from .conftest import LiveServer, People, start_server
-from .flows import confirm, connect, expect_state, send_secret
+from .flows import confirm, connect, expect_state, hand_over, send_secret
 
 ROOM_SECONDS = 12.0
 
@@ -33,10 +33,7 @@ def test_a_long_comparison_outlives_the_servers_room(short_rooms: People) -> Non
     # The people take longer to compare than the server keeps the room: the server expires
     # it, but the browsers talk directly and finish.
     time.sleep(ROOM_SECONDS + 2)
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "took our time")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("took our time")
+    hand_over(sender, receiver, "took our time")
 
 
 def test_the_receiver_keeps_the_secret_after_the_sender_is_long_gone(people: People) -> None:

@@ -12,17 +12,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
-from .attackers.process import ServerProcess
+from tests.daemons import ServerProcess
+
+from .attackers import app_root
 from .conftest import People
-from .flows import confirm, create_room, expect_state, join, open_link, sas_of, send_secret
+from .flows import create_room, expect_warned, hand_over, join, open_link, refused_as_third, sas_of
 
 
 @pytest.fixture
 def processes(redis_url: str, tmp_path: Path) -> Iterator[list[ServerProcess]]:
     started = [
-        ServerProcess(tmp_path / f"server-{n}.log", args=("--redis", redis_url)).start()
+        ServerProcess(tmp_path / f"server-{n}.log", ("--redis", redis_url), app_root()).start()
         for n in (1, 2)
     ]
     yield started
@@ -51,17 +53,10 @@ def test_a_hand_over_across_two_processes_and_a_third_person_refused_on_each(
 
         for n, process in enumerate(processes, start=1):
             intruder: Page = crowds[n - 1].open(f"intruder on process {n}", path=None)
-            open_link(intruder, on(process, link))
-            join(intruder)
-            expect_state(intruder, "full")
-            expect(intruder.locator("#end-title")).to_have_text("This link is already in use")
-        for page in (receiver, sender):
-            expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+            refused_as_third(intruder, on(process, link))
+        expect_warned(receiver, sender)
 
-        confirm(sender)
-        confirm(receiver)
-        send_secret(sender, receiver, "one room, two processes")
-        expect(receiver.get_by_test_id("received-secret")).to_have_text("one room, two processes")
+        hand_over(sender, receiver, "one room, two processes")
         assert [p for crowd in crowds for p in crowd.problems()] == []
     finally:
         for crowd in crowds:

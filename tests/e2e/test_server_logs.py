@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
 from secket.core.link import parse_fragment
+from tests.daemons import ServerProcess
 
-from .attackers.process import ServerProcess
+from .attackers import app_root
 from .attackers.stage import person
 from .conftest import People
-from .flows import confirm, create_room, expect_state, join, open_link, sas_of, send_secret
+from .flows import create_room, expect_state, hand_over, join, open_link, sas_of
 
 SECRET = "hunter2 is not a password 🦆 7f3a9c"
 #: Records every frame the page sends on any websocket, in ``window.__secketSent``.
@@ -43,7 +44,7 @@ SDP_WORDS = ("sdp", "candidate", "a=fingerprint", "ice-ufrag", "ice-pwd", "v=0",
 
 @pytest.fixture
 def logged_server(tmp_path: Path) -> Iterator[ServerProcess]:
-    process = ServerProcess(tmp_path / "server.log", ("--log-level", "debug")).start()
+    process = ServerProcess(tmp_path / "server.log", ("--log-level", "debug"), app_root()).start()
     yield process
     process.kill()
 
@@ -76,10 +77,7 @@ def test_the_logs_of_a_whole_hand_over_hold_nothing_secret(
         open_link(third, link)
         join(third)
         expect_state(third, "full")
-        confirm(sender)
-        confirm(receiver)
-        send_secret(sender, receiver, SECRET)
-        expect(receiver.get_by_test_id("received-secret")).to_have_text(SECRET)
+        hand_over(sender, receiver, SECRET)
         receiver.get_by_test_id("done").click()
         expect_state(receiver, "done")
         payloads = sent_payloads(receiver) + sent_payloads(sender)

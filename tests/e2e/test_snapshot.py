@@ -19,7 +19,7 @@ from secket_server.config import DEFAULT_ROOT
 from secket_server.snapshot import MANIFEST_FILE, SNAPSHOT_FILE, URL_PREFIX, snapshot_dir
 
 from .conftest import READY_TIMEOUT_MS, People
-from .flows import confirm, connect, send_secret
+from .flows import connect, hand_over
 
 STARTED = "Secket: Python started from the memory snapshot"
 WITHOUT = "Secket: starting Python without the memory snapshot: "
@@ -42,10 +42,7 @@ STACK_SWITCHING = "() => ['Suspending', 'Suspender', 'promising'].filter((n) => 
 def test_the_page_starts_from_the_snapshot_and_hands_a_secret_over(people: People) -> None:
     receiver, sender = people.open("receiver"), people.open("sender", path=None)
     connect(receiver, sender, "create-receive")
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "from a snapshot")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("from a snapshot")
+    hand_over(sender, receiver, "from a snapshot")
     for page, name in ((receiver, "receiver"), (sender, "sender")):
         python_start(page, "snapshot")
         lines = console_of(people, name)
@@ -127,7 +124,4 @@ def test_a_bad_snapshot_falls_back_to_the_ordinary_start(
     python_start(sender, "snapshot")
     lines = console_of(people, "receiver")
     assert any(WITHOUT + reason in line for line in lines), lines
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "after a slow start")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("after a slow start")
+    hand_over(sender, receiver, "after a slow start")

@@ -18,7 +18,7 @@ from secket_server.config import Config
 from tests.daemons import TurnServer
 
 from .conftest import LiveServer, People, start_server
-from .flows import confirm, connect, create_room, expect_state, join, open_link, send_secret
+from .flows import connect, create_room, expect_state, hand_over, join, open_link
 
 #: Keeps every RTCPeerConnection the page makes, so the test can ask it for its stats.
 RECORD_PEER_CONNECTIONS = """
@@ -105,10 +105,7 @@ def test_the_whole_flow_through_the_relay(people_of: OpenPeople, turn_server: Tu
         assert (selected["local"], selected["remote"]) == ("relay", "relay"), selected
         assert selected["relayProtocol"] == "udp"
         assert selected["localUrl"].startswith(f"turn:127.0.0.1:{turn_server.port}")
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, "through the relay")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text("through the relay")
+    hand_over(sender, receiver, "through the relay")
     # coturn saw the allocations, made with the credentials the server handed out.
     log = turn_server.log_text()
     assert "use-auth-secret" in log or "realm" in log

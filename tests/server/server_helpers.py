@@ -1,15 +1,18 @@
-"""Helpers for the server tests: a fake checkout and websocket conversation steps."""
+"""Helpers for the server tests: a fake checkout, websocket conversation steps, and
+``secket serve`` in a process of its own."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
 from aiohttp.test_utils import TestClient
+from tests.daemons import ServerProcess
 
 ROOM_A = "0123456789abcdef0123456789abcdef"
 ROOM_B = "fedcba9876543210fedcba9876543210"
@@ -84,8 +87,25 @@ async def expect_error(
     return error
 
 
+class Connects(Protocol):
+    """Where sockets come from: a ``TestClient`` of an app, or a ``Remote`` server process."""
+
+    async def ws_connect(self, path: str, **kwargs: Any) -> aiohttp.ClientWebSocketResponse: ...
+
+
+@dataclass(frozen=True)
+class Remote:
+    """A server in a process of its own at ``url``, whose sockets ``session`` opens."""
+
+    session: aiohttp.ClientSession
+    url: str
+
+    async def ws_connect(self, path: str, **kwargs: Any) -> aiohttp.ClientWebSocketResponse:
+        return await self.session.ws_connect(self.url + path.lstrip("/"), **kwargs)
+
+
 async def join(
-    client: TestClient[Any, Any], room: str = ROOM_A, **kwargs: Any
+    client: Connects, room: str = ROOM_A, **kwargs: Any
 ) -> aiohttp.ClientWebSocketResponse:
     ws = await client.ws_connect("/ws", **kwargs)
     await ws.send_json({"type": "join", "room": room})
@@ -93,15 +113,16 @@ async def join(
 
 
 async def pair(
-    client: TestClient[Any, Any], room: str = ROOM_A
+    client: Connects, room: str = ROOM_A, other: Connects | None = None, wait: float = 3.0
 ) -> tuple[aiohttp.ClientWebSocketResponse, aiohttp.ClientWebSocketResponse]:
-    """Two sockets paired in ``room``, with the join/paired frames already read."""
+    """Two sockets paired in ``room``, the second one joining through ``other`` (another
+    server sharing the rooms) if given; the join/paired frames already read."""
     first = await join(client, room)
-    assert await receive(first) == {"type": "joined", "peers": 1}
-    second = await join(client, room)
-    assert await receive(second) == {"type": "joined", "peers": 2}
-    assert (await receive(first))["type"] == "paired"
-    assert (await receive(second))["type"] == "paired"
+    assert await receive(first, wait) == {"type": "joined", "peers": 1}
+    second = await join(other or client, room)
+    assert await receive(second, wait) == {"type": "joined", "peers": 2}
+    assert (await receive(first, wait))["type"] == "paired"
+    assert (await receive(second, wait))["type"] == "paired"
     return first, second
 
 
@@ -113,3 +134,10 @@ async def wait_for_sockets(client: TestClient[Any, Any], count: int) -> None:
             return
         await asyncio.sleep(0.02)
     raise AssertionError(f"server still has {health['sockets']} sockets, expected {count}")
+
+
+async def serve(log_path: Path, root: Path, *args: str, **env: str) -> ServerProcess:
+    """``secket serve --root root *args`` in a process of its own, on a free port, with
+    ``env`` added to its environment; started off the event loop. ``server.stop()`` (in a
+    thread too: ``asyncio.to_thread``) sends SIGTERM and returns its exit code."""
+    return await asyncio.to_thread(ServerProcess(log_path, args, root, env=env).start)

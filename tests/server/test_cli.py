@@ -4,41 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
-import sys
 from pathlib import Path
 
 import aiohttp
 import pytest
 from aiohttp import WSCloseCode
-from server_helpers import ROOM_A
+from server_helpers import ROOM_A, serve
 
 from secket_server.cli import main
 
 
-async def start(root: Path, *args: str, **env: str) -> tuple[asyncio.subprocess.Process, str]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "secket_server",
-        "serve",
-        "--root",
-        str(root),
-        *args,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "PORT": "0", **env},
-    )
-    assert process.stdout is not None
-    line = (await asyncio.wait_for(process.stdout.readline(), 20)).decode()
-    assert line.startswith("Secket is running at http://127.0.0.1:"), line
-    return process, line.split(" at ", 1)[1].strip()
-
-
-async def test_serve_pairs_and_shuts_down_with_going_away(fake_root: Path) -> None:
+async def test_serve_pairs_and_shuts_down_with_going_away(fake_root: Path, tmp_path: Path) -> None:
     ice = json.dumps([{"urls": "stun:stun.example.org"}])
-    process, url = await start(fake_root, "--ice-servers", ice, SECKET_ROOM_TTL="30")
+    server = await serve(
+        tmp_path / "serve.log", fake_root, "--ice-servers", ice, SECKET_ROOM_TTL="30"
+    )
+    url = server.url
     try:
         async with aiohttp.ClientSession() as session:
             assert (await session.get(url + "healthz")).status == 200
@@ -53,18 +34,15 @@ async def test_serve_pairs_and_shuts_down_with_going_away(fake_root: Path) -> No
                 "ice_servers": [{"urls": "stun:stun.example.org"}],
                 "ice_transport_policy": "all",
             }
-            process.send_signal(signal.SIGTERM)
+            stopping = asyncio.create_task(asyncio.to_thread(server.stop))  # SIGTERM
             error = json.loads((await first.receive(timeout=10)).data)
             assert error["code"] == "shutting-down"
             assert (await first.receive(timeout=10)).type is aiohttp.WSMsgType.CLOSE
             assert first.close_code == WSCloseCode.GOING_AWAY
-        assert await asyncio.wait_for(process.wait(), 20) == 0
-        assert process.stderr is not None
-        stderr = (await process.stderr.read()).decode()
+        assert await stopping == 0
     finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+        server.kill()
+    stderr = server.logs()
     lines = [json.loads(line) for line in stderr.splitlines() if line.strip()]
     assert {"socket-open", "joined", "paired", "closed"} <= {line["event"] for line in lines}
     assert ROOM_A not in stderr

@@ -27,6 +27,7 @@ from server_helpers import (
     expect_close,
     expect_error,
     join,
+    pair,
     receive,
 )
 
@@ -82,18 +83,6 @@ def store_of(client: TestClient[Any, Any]) -> RedisStore:
     return store
 
 
-async def pair_across(
-    one: TestClient[Any, Any], two: TestClient[Any, Any], room: str = ROOM_A
-) -> tuple[aiohttp.ClientWebSocketResponse, aiohttp.ClientWebSocketResponse]:
-    first = await join(one, room)
-    assert await receive(first) == {"type": "joined", "peers": 1}
-    second = await join(two, room)
-    assert await receive(second) == {"type": "joined", "peers": 2}
-    assert (await receive(first))["type"] == "paired"
-    assert (await receive(second))["type"] == "paired"
-    return first, second
-
-
 async def two_apps(make_client: ClientFactory, **fields: Any) -> list[TestClient[Any, Any]]:
     return [await make_client(**fields), await make_client(**fields)]
 
@@ -129,7 +118,7 @@ async def test_a_third_joiner_on_either_process_is_refused(
     make_client: ClientFactory, intruder_on: int
 ) -> None:
     apps = await two_apps(make_client)
-    first, second = await pair_across(*apps)
+    first, second = await pair(apps[0], ROOM_A, apps[1])
     third = await join(apps[intruder_on])
     await expect_error(third, "room-full", WSCloseCode.POLICY_VIOLATION)
     assert await receive(first) == {"type": "intruder"}
@@ -148,7 +137,7 @@ async def test_only_two_of_many_simultaneous_joiners_get_in(make_client: ClientF
 
 async def test_leaving_on_one_process_tells_the_other(make_client: ClientFactory) -> None:
     one, two = await two_apps(make_client)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     await first.close()
     assert await receive(second) == {"type": "peer-left"}
     assert await expect_close(second) == WSCloseCode.OK
@@ -159,7 +148,7 @@ async def test_leaving_on_one_process_tells_the_other(make_client: ClientFactory
 
 async def test_a_room_expires_for_both_processes(make_client: ClientFactory) -> None:
     one, two = await two_apps(make_client, room_ttl=0.6)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     await expect_error(first, "room-expired", WSCloseCode.OK)
     await expect_error(second, "room-expired", WSCloseCode.OK)
     late = await join(
@@ -171,7 +160,7 @@ async def test_a_room_expires_for_both_processes(make_client: ClientFactory) -> 
 
 async def test_idle_expiry_counts_messages_on_both_processes(make_client: ClientFactory) -> None:
     one, two = await two_apps(make_client, idle_timeout=0.5, room_ttl=30)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     for _ in range(8):
         await asyncio.sleep(0.1)
         await second.send_json({"type": "ping"})
@@ -210,7 +199,7 @@ async def test_a_process_going_away_lets_its_peers_partner_keep_its_session(
     make_client: ClientFactory,
 ) -> None:
     one, two = await two_apps(make_client)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     shutdown = asyncio.create_task(two.server.close())  # as on SIGTERM
     await expect_error(second, "shutting-down", WSCloseCode.GOING_AWAY)
     # Not "peer-left", which would end a session already running peer to peer.
@@ -221,7 +210,7 @@ async def test_a_process_going_away_lets_its_peers_partner_keep_its_session(
 
 async def test_a_dead_process_does_not_hold_rooms(make_client: ClientFactory) -> None:
     one, two = await two_apps(make_client)
-    first, _ = await pair_across(one, two, ROOM_A)
+    first, _ = await pair(one, ROOM_A, two)
     lonely = await join(two, ROOM_B)
     await receive(lonely)
     # Process two dies without a word: its key lapses and nothing it held answers.
@@ -242,7 +231,7 @@ async def test_a_dead_process_does_not_hold_rooms(make_client: ClientFactory) ->
 
 async def test_a_closed_room_leaves_only_its_spent_mark(make_client: ClientFactory) -> None:
     one, two = await two_apps(make_client)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     await first.close()
     assert await receive(second) == {"type": "peer-left"}
     await expect_close(second)
@@ -289,7 +278,7 @@ async def test_signals_sent_at_once_arrive_once_each_and_in_order(
     # The signals of many sockets go to Redis in one pipeline: every one is delivered,
     # once, to the right peer, and each socket's in the order it sent them.
     one, two = await two_apps(make_client, joins_per_minute=10_000, message_burst=100)
-    pairs = [await pair_across(one, two, f"{n:032x}") for n in range(20)]
+    pairs = [await pair(one, f"{n:032x}", two) for n in range(20)]
     for first, second in pairs:
         for n in range(10):
             await first.send_str(f'{{"type":"signal","payload":"c{n}"}}')
@@ -312,7 +301,7 @@ async def test_signals_still_pass_after_redis_lost_its_scripts(
     # A Redis restarted without its data, or SCRIPT FLUSH, answers NOSCRIPT: the batch
     # loads the script again and sends those calls again.
     one, two = await two_apps(make_client)
-    first, second = await pair_across(one, two)
+    first, second = await pair(one, ROOM_A, two)
     await store_of(one).redis.script_flush()
     await first.send_json({"type": "signal", "payload": "YWdhaW4"})
     assert await receive(second) == {"type": "signal", "payload": "YWdhaW4"}
@@ -407,6 +396,6 @@ async def test_servers_recover_when_redis_comes_back(
                 await asyncio.sleep(0.1)
             else:
                 raise AssertionError("the server did not reconnect to Redis")
-        await pair_across(one, two, ROOM_B)
+        await pair(one, ROOM_B, two)
     finally:
         redis.stop()

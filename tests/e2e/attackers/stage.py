@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import socket
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,8 +11,10 @@ from playwright.sync_api import Browser, Page
 
 from secket_server.app import create_app
 from secket_server.config import Config
+from tests.daemons import free_port
 
 from ..conftest import LiveServer, People
+from ..flows import create_room, join, open_link
 from . import Install, app_root
 
 #: Records every ``data-state`` the page's status takes, in ``window.__secketStates``.
@@ -29,12 +31,6 @@ RECORD_STATES = """(() => {
     });
   });
 })();"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class PortServer(LiveServer):
@@ -89,6 +85,16 @@ class Stages:
         return problems
 
 
+def joined(crowd: People) -> tuple[Page, Page, str]:
+    """The receiver makes a link, the sender opens it and presses Join; both pages record
+    their states. Returns the receiver's page, the sender's, and the link."""
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    open_link(sender, link)
+    join(sender)
+    return receiver, sender, link
+
+
 def person(crowd: People, name: str, path: str | None = "") -> Page:
     """A person's page that records every state its status takes."""
     page = crowd.open(name, path=None)
@@ -100,3 +106,12 @@ def person(crowd: People, name: str, path: str | None = "") -> Page:
 
 def states_seen(page: Page) -> list[Any]:
     return list(page.evaluate("() => Array.from(window.__secketStates)"))
+
+
+def staged(browser: Browser) -> Iterator[Stages]:
+    """The ``stage`` fixture of the attack and fault tests: ``stage(install, **config)``
+    gives the real app with ``install`` applied, and its people; the test fails if a page
+    did anything wrong (``Stages.close``)."""
+    stages = Stages(browser)
+    yield stages
+    assert stages.close() == []

@@ -32,11 +32,12 @@ server-tests: $(VENV)/.stamp-test node_modules/.stamp
 e2e: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps
 	$(BIN)/python -m pytest tests/e2e
 
+# The page on a desktop, a 4G phone and slow 4G (about 7 minutes here), then the signaling
+# load against PeerServer and behind Redis; docs/benchmarks.md says what each prints.
 bench: $(VENV)/.stamp-test node_modules/.stamp snapshot system-deps
-	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.pages --profiles desktop,4g,slow4g
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.load --target none --rooms 1000 --redis-processes 1 2 4
-	$(BIN)/python -m bench.jspi
 
 # The long fuzzing profile (the quick one runs in `make test`).
 fuzz-long: $(VENV)/.stamp-test

@@ -21,6 +21,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
 )
+from tests.daemons import CHROMIUM_FLAGS
 
 from secket_server.snapshot import SNAPSHOT_FILE, URL_PREFIX
 
@@ -28,20 +29,7 @@ if TYPE_CHECKING:
     from playwright._impl._api_structures import ViewportSize
 
 PROBE = Path(__file__).with_name("probe.js").read_text(encoding="utf-8")
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 SNAPSHOT_PATH = URL_PREFIX + SNAPSHOT_FILE
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-    "--disable-dev-shm-usage",
-]
 VIEWPORT: ViewportSize = {"width": 1100, "height": 900}
 #: A step after the page is up (a click to the link, Join to the code), at full CPU speed.
 STEP_TIMEOUT_S = 20.0
@@ -198,7 +186,10 @@ class Bench:
             if self.on_disk:
                 directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="secket-"))
                 context = self.playwright.chromium.launch_persistent_context(
-                    directory, executable_path=self.executable, args=FLAGS, viewport=VIEWPORT
+                    directory,
+                    executable_path=self.executable,
+                    args=CHROMIUM_FLAGS,
+                    viewport=VIEWPORT,
                 )
             else:
                 context = self.browser.new_context(viewport=VIEWPORT)

@@ -31,12 +31,11 @@ from dataclasses import dataclass
 
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+from tests.daemons import CHROMIUM_FLAGS, chromium_executable
 
 from .baseline import baseline_server
 from .browser import (
-    DEBIAN_CHROMIUM,
     DESKTOP,
-    FLAGS,
     PROFILES,
     Bench,
     BenchError,
@@ -247,8 +246,8 @@ def benchmark(
 ) -> None:
     results: dict[str, Samples] = {}
     with sync_playwright() as playwright:
-        executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        executable = chromium_executable()
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         bench = Bench(playwright, browser, executable, base, baseline, on_disk)
         try:
             print("\n".join(machine(executable or "Playwright's chromium", browser.version)))

@@ -1,14 +1,15 @@
-"""End-to-end fixtures: the real aiohttp app on a free port, real headless Chromium.
+"""End-to-end fixtures: the real aiohttp app on a free port, real headless Chromium and Firefox.
 
 Each person in a test gets a browser context of their own (as two people on two machines
-would). Every page is watched: a page error, a CSP violation or a request to another
-origin fails the test.
+would), in Chromium unless the test asks for Firefox. Every page is watched: a page error,
+a CSP violation or a request to another origin fails the test.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Playwright
 
 from secket_server.app import create_app
 from secket_server.assets import asset_map
@@ -28,6 +29,12 @@ from secket_server.snapshot import ensure_snapshot
 from tests.daemons import CHROMIUM_FLAGS as CHROMIUM_ARGS
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+DEBIAN_FIREFOX = Path("/usr/bin/firefox-esr")
+FIREFOX_PREFS = {
+    # A synthetic camera, granted without a prompt (Chromium's two --use-fake-* flags).
+    "media.navigator.streams.fake": True,
+    "media.navigator.permission.disabled": True,
+}
 #: Python start-up in the page takes a few seconds; everything after it is fast.
 READY_TIMEOUT_MS = 60_000
 
@@ -61,6 +68,31 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if executable:
         args["executable_path"] = executable
     return args
+
+
+@pytest.fixture(scope="session")
+def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """Headless Firefox: Debian's firefox-esr over WebDriver BiDi, else Playwright's own.
+
+    Playwright drives a stock Firefox through its ``moz-firefox`` channel; ``firefox_bidi.py``
+    stands in front of it as the executable and fills the one BiDi command that Playwright
+    1.65 needs and Firefox ESR 153 lacks (see that file).
+    """
+    executable = os.environ.get("SECKET_FIREFOX") or (
+        str(DEBIAN_FIREFOX) if DEBIAN_FIREFOX.exists() else None
+    )
+    if executable is None:
+        browser = playwright.firefox.launch(firefox_user_prefs=FIREFOX_PREFS)
+    else:
+        wrapper = tmp_path_factory.mktemp("firefox") / "firefox"
+        relay = Path(__file__).with_name("firefox_bidi.py")
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{relay}" "{executable}" "$@"\n')
+        wrapper.chmod(0o755)
+        browser = playwright.firefox.launch(
+            channel="moz-firefox", executable_path=str(wrapper), firefox_user_prefs=FIREFOX_PREFS
+        )
+    yield browser
+    browser.close()
 
 
 class LiveServer:
@@ -146,9 +178,12 @@ class People:
     watches: list[Watch] = field(default_factory=list)
     contexts: list[Any] = field(default_factory=list)
 
-    def open(self, name: str, path: str | None = "") -> Page:
-        """A new person's page; ``path=None`` opens nothing yet (the test navigates)."""
-        context = self.browser.new_context(viewport={"width": 1100, "height": 900})
+    def open(self, name: str, path: str | None = "", browser: Browser | None = None) -> Page:
+        """A new person's page; ``path=None`` opens nothing yet (the test navigates).
+
+        In Chromium, or in ``browser`` when given (e.g. the ``firefox`` fixture).
+        """
+        context = (browser or self.browser).new_context(viewport={"width": 1100, "height": 900})
         self.contexts.append(context)
         page = context.new_page()
         watch = Watch(name, self.base_url.rstrip("/"))

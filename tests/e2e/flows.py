@@ -106,3 +106,43 @@ def expect_warned(*pages: Page) -> None:
     """The pair's pages say that someone else tried to open their link."""
     for page in pages:
         expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+
+
+UNICODE_SECRET = "correct horse 🐎 battery staple\nпароль: 秘密 ✓\ttab  two spaces "
+
+
+def video_is_playing(page: Page, test_id: str) -> None:
+    video = page.get_by_test_id(test_id)
+    expect(video).to_be_visible()
+    # A live MediaStream yields frames: its size is known once the first one arrived.
+    expect(video).to_have_js_property("readyState", 4, timeout=10_000)
+    assert video.evaluate("v => v.videoWidth") > 0
+
+
+#: Everything a page could have left in the browser for its origin, listed by name.
+LEFT_IN_THE_BROWSER = """async () => ({
+  indexedDB: (await indexedDB.databases()).map((db) => db.name),
+  caches: await caches.keys(),
+  cookie: document.cookie,
+  localStorage: Object.keys(localStorage),
+  sessionStorage: Object.keys(sessionStorage),
+})"""
+NOTHING = {"indexedDB": [], "caches": [], "cookie": "", "localStorage": [], "sessionStorage": []}
+
+#: Everything a page shows or holds in a field: its text and the values of its inputs.
+PAGE_TEXT_AND_VALUES = """() => [document.body.innerText,
+  ...Array.from(document.querySelectorAll("input, textarea"), (field) => field.value),
+].join("\\n")"""
+
+
+def assert_nothing_kept(page: Page, secret: str) -> None:
+    """The secret is gone from the page, and the browser stored nothing for the origin."""
+    # Gone from the page: its markup, its text and every field's value.
+    assert secret not in page.content()
+    assert secret not in page.evaluate(PAGE_TEXT_AND_VALUES)
+    # Nothing in any of the browser's stores for this origin, not even an empty
+    # database (PyScript's own are kept in memory: app/no-storage.js).
+    assert page.evaluate(LEFT_IN_THE_BROWSER) == NOTHING
+    state = page.context.storage_state()
+    assert state["cookies"] == []
+    assert all(not origin.get("localStorage") for origin in state["origins"])

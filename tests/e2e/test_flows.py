@@ -6,13 +6,15 @@ import re
 import secrets
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from secket.core.link import new_link
 from secket.core.roles import Role
 
 from .conftest import People
 from .flows import (
+    UNICODE_SECRET,
+    assert_nothing_kept,
     confirm,
     connect,
     create_room,
@@ -25,30 +27,11 @@ from .flows import (
     sas_of,
     send_before_the_receiver_confirms,
     send_secret,
+    video_is_playing,
 )
 
-UNICODE_SECRET = "correct horse 🐎 battery staple\nпароль: 秘密 ✓\ttab  two spaces "
 # Exactly 64 KiB of UTF-8: two-byte and four-byte characters.
 LARGE_SECRET = "é" * 16384 + "🔑" * 8192
-
-
-#: Everything a page could have left in the browser for its origin, listed by name.
-LEFT_IN_THE_BROWSER = """async () => ({
-  indexedDB: (await indexedDB.databases()).map((db) => db.name),
-  caches: await caches.keys(),
-  cookie: document.cookie,
-  localStorage: Object.keys(localStorage),
-  sessionStorage: Object.keys(sessionStorage),
-})"""
-NOTHING = {"indexedDB": [], "caches": [], "cookie": "", "localStorage": [], "sessionStorage": []}
-
-
-def video_is_playing(page: Page, test_id: str) -> None:
-    video = page.get_by_test_id(test_id)
-    expect(video).to_be_visible()
-    # A live MediaStream yields frames: its size is known once the first one arrived.
-    expect(video).to_have_js_property("readyState", 4, timeout=10_000)
-    assert video.evaluate("v => v.videoWidth") > 0
 
 
 @pytest.mark.parametrize("secret", [UNICODE_SECRET, LARGE_SECRET], ids=["unicode", "64KiB"])
@@ -237,12 +220,6 @@ def test_the_secret_field_is_not_remembered_by_the_browser(people: People) -> No
         expect(field).to_have_attribute(attribute, value)
 
 
-#: Everything a page shows or holds in a field: its text and the values of its inputs.
-PAGE_TEXT_AND_VALUES = """() => [document.body.innerText,
-  ...Array.from(document.querySelectorAll("input, textarea"), (field) => field.value),
-].join("\\n")"""
-
-
 @pytest.mark.parametrize("creator", ["create-receive", "create-send"])
 def test_nothing_is_stored_in_the_browser(people: People, creator: str) -> None:
     receiver, sender = people.open("receiver", path=None), people.open("sender", path=None)
@@ -255,15 +232,7 @@ def test_nothing_is_stored_in_the_browser(people: People, creator: str) -> None:
     receiver.get_by_test_id("done").click()
     expect_state(receiver, "done")
     for page in (receiver, sender):
-        # Gone from the page: its markup, its text and every field's value.
-        assert "leave no trace" not in page.content()
-        assert "leave no trace" not in page.evaluate(PAGE_TEXT_AND_VALUES)
-        # Nothing in any of the browser's stores for this origin, not even an empty
-        # database (PyScript's own are kept in memory: app/no-storage.js).
-        assert page.evaluate(LEFT_IN_THE_BROWSER) == NOTHING
-        state = page.context.storage_state()
-        assert state["cookies"] == []
-        assert all(not origin.get("localStorage") for origin in state["origins"])
+        assert_nothing_kept(page, "leave no trace")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,73 @@
+"""Both flows across browsers: Chromium with Firefox either way round, and Firefox with itself.
+
+Each case is one session from link to Done, with the checks of the Chromium tests: the same
+code on both screens, the receiver's video on the sender's, a third person with the link
+refused and both people warned, the exact secret, and nothing kept by either browser.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from secket.core.roles import Role
+
+from .conftest import People
+from .flows import (
+    UNICODE_SECRET,
+    assert_nothing_kept,
+    confirm,
+    create_room,
+    expect_state,
+    join,
+    open_link,
+    sas_of,
+    send_secret,
+    video_is_playing,
+)
+
+PAIRS = [("chromium", "firefox"), ("firefox", "chromium"), ("firefox", "firefox")]
+CREATE_BUTTON = {Role.RECEIVER: "create-receive", Role.SENDER: "create-send"}
+
+
+@pytest.mark.parametrize("creator_role", [Role.RECEIVER, Role.SENDER], ids=lambda r: r.name.lower())
+@pytest.mark.parametrize(("creator_in", "opener_in"), PAIRS, ids=["->".join(p) for p in PAIRS])
+def test_a_whole_session_across_browsers(
+    people: People, firefox: Browser, creator_in: str, opener_in: str, creator_role: Role
+) -> None:
+    browsers = {"chromium": people.browser, "firefox": firefox}
+    opener_role = Role.SENDER if creator_role is Role.RECEIVER else Role.RECEIVER
+    creator = people.open(
+        f"{creator_role.name.lower()} in {creator_in}", browser=browsers[creator_in]
+    )
+    opener = people.open(
+        f"{opener_role.name.lower()} in {opener_in}", path=None, browser=browsers[opener_in]
+    )
+    link = create_room(creator, CREATE_BUTTON[creator_role])
+    open_link(opener, link)
+    assert "#" not in opener.url
+    join(opener)
+    receiver, sender = (creator, opener) if creator_role is Role.RECEIVER else (opener, creator)
+
+    assert sas_of(receiver) == sas_of(sender)
+    video_is_playing(sender, "remote-video")
+    for page in (receiver, sender):
+        expect(page.get_by_test_id("connection-path")).to_have_attribute("data-path", "direct")
+
+    # A third person with the link, in the opener's browser, is refused; both are warned.
+    intruder = people.open(f"intruder in {opener_in}", path=None, browser=browsers[opener_in])
+    open_link(intruder, link)
+    join(intruder)
+    expect_state(intruder, "full")
+    for page in (receiver, sender):
+        expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+
+    expect(sender.get_by_test_id("send-secret")).to_be_disabled()
+    confirm(sender)
+    confirm(receiver)
+    send_secret(sender, receiver, UNICODE_SECRET)
+    expect(receiver.get_by_test_id("received-secret")).to_have_text(UNICODE_SECRET)
+    receiver.get_by_test_id("done").click()
+    expect_state(receiver, "done")
+    for page in (receiver, sender):
+        assert_nothing_kept(page, UNICODE_SECRET[:20])

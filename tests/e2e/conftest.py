@@ -178,14 +178,18 @@ class People:
     watches: list[Watch] = field(default_factory=list)
     contexts: list[Any] = field(default_factory=list)
 
-    def open(self, name: str, path: str | None = "", browser: Browser | None = None) -> Page:
+    def open(
+        self, name: str, path: str | None = "", browser: Browser | None = None, **context: Any
+    ) -> Page:
         """A new person's page; ``path=None`` opens nothing yet (the test navigates).
 
-        In Chromium, or in ``browser`` when given (e.g. the ``firefox`` fixture).
+        In Chromium, or in ``browser`` when given (e.g. the ``firefox`` fixture); ``context``
+        holds options of the browser context (e.g. a phone's ``viewport``).
         """
-        context = (browser or self.browser).new_context(viewport={"width": 1100, "height": 900})
-        self.contexts.append(context)
-        page = context.new_page()
+        options = {"viewport": {"width": 1100, "height": 900}, **context}
+        own = (browser or self.browser).new_context(**options)
+        self.contexts.append(own)
+        page = own.new_page()
         watch = Watch(name, self.base_url.rstrip("/"))
         watch.attach(page)
         self.watches.append(watch)

@@ -106,6 +106,11 @@ def test_browser_and_cpython_hpke_agree(
     context.close()
     assert watch.problems == []
 
+    assert_agrees(result, case)
+
+
+def assert_agrees(result: dict[str, str], case: dict[str, bytes]) -> None:
+    """What the page found (interop.py) agrees with CPython's HPKE, both ways."""
     # The browser opened what CPython sealed, and the RFC 9180 A.1.1 ciphertext (seq 0).
     assert bytes.fromhex(result["opened"]) == case["pt"]
     assert bytes.fromhex(result["rfc_opened"]) == case["rfc_pt"]

@@ -36,7 +36,7 @@ from secket.core.roles import Role
 from secket_server.snapshot import URL_PREFIX
 
 from .conftest import LiveServer, start_server
-from .test_interop import case, interop_server, run  # noqa: F401  (fixtures used below)
+from .test_interop import assert_agrees, case, interop_server  # noqa: F401  (fixtures)
 
 # Selenium's own WebKitGTK driver still sets an option it deprecated.
 pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
@@ -168,24 +168,7 @@ def test_webkits_webcrypto_and_cpython_agree_on_hpke(
     interop_server: LiveServer,  # noqa: F811
     case: dict[str, bytes],  # noqa: F811
 ) -> None:
-    from secket.core import hpke
-    from secket.cpython import CPythonCrypto, private_key_from_bytes
-
     webkit.get(interop_server.url + "test/interop.html")
     out = webkit.find_element("css selector", "#out")
     wait_for(webkit, "HPKE result", lambda d: out.get_attribute("data-state") == "done")
-    result = json.loads(out.text)
-    assert bytes.fromhex(result["opened"]) == case["pt"]
-    assert bytes.fromhex(result["rfc_opened"]) == case["rfc_pt"]
-    opened = run(
-        hpke.open_base(
-            CPythonCrypto(),
-            bytes.fromhex(result["sealed_enc"]),
-            private_key_from_bytes(case["sk_r"]),
-            case["pk_r"],
-            case["info"],
-            case["aad"],
-            bytes.fromhex(result["sealed_ct"]),
-        )
-    )
-    assert opened == case["browser_pt"]
+    assert_agrees(json.loads(out.text), case)

@@ -52,8 +52,8 @@ build: $(VENV)/.stamp-run node_modules/.stamp
 snapshot: $(VENV)/.stamp-run node_modules/.stamp
 	$(BIN)/secket snapshot
 
-# Browser and servers the tests drive: Debian's packages where apt-get is available,
-# Playwright's own Chromium elsewhere.
+# Browsers and servers the tests drive: Debian's packages where apt-get is available
+# (chromium, firefox-esr, WebKitGTK with xvfb), Playwright's own Chromium and Firefox elsewhere.
 system-deps: $(VENV)/.stamp-test
 	VENV=$(VENV) scripts/system-deps.sh
 

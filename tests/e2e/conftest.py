@@ -70,6 +70,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return args
 
 
+def stock_firefox() -> str | None:
+    """A Firefox of the system's (Debian's firefox-esr, or $SECKET_FIREFOX), if there is one."""
+    return os.environ.get("SECKET_FIREFOX") or (
+        str(DEBIAN_FIREFOX) if DEBIAN_FIREFOX.exists() else None
+    )
+
+
 @pytest.fixture(scope="session")
 def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     """Headless Firefox: Debian's firefox-esr over WebDriver BiDi, else Playwright's own.
@@ -78,9 +85,7 @@ def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) ->
     stands in front of it as the executable and fills the one BiDi command that Playwright
     1.65 needs and Firefox ESR 153 lacks (see that file).
     """
-    executable = os.environ.get("SECKET_FIREFOX") or (
-        str(DEBIAN_FIREFOX) if DEBIAN_FIREFOX.exists() else None
-    )
+    executable = stock_firefox()
     if executable is None:
         browser = playwright.firefox.launch(firefox_user_prefs=FIREFOX_PREFS)
     else:

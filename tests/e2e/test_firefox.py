@@ -8,11 +8,11 @@ refused and both people warned, the exact secret, and nothing kept by either bro
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Error, expect
 
 from secket.core.roles import Role
 
-from .conftest import People
+from .conftest import People, stock_firefox
 from .flows import (
     UNICODE_SECRET,
     assert_nothing_kept,
@@ -71,3 +71,11 @@ def test_a_whole_session_across_browsers(
     expect_state(receiver, "done")
     for page in (receiver, sender):
         assert_nothing_kept(page, UNICODE_SECRET[:20])
+
+
+@pytest.mark.skipif(stock_firefox() is None, reason="Playwright's own Firefox: no relay")
+def test_the_relay_refuses_a_colour_scheme_firefox_cannot_emulate(firefox: Browser) -> None:
+    # firefox_bidi.py answers the command Firefox lacks only for Firefox's own light scheme;
+    # a test that asks for dark must not get a light page that passes for dark.
+    with pytest.raises(Error, match="cannot emulate"):
+        firefox.new_context(color_scheme="dark")

@@ -16,7 +16,6 @@ one instead.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,16 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.server import local_server  # noqa: E402
+from tests.daemons import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    "--allow-loopback-in-peer-connection",
-    "--disable-dev-shm-usage",
-]
 START_MS = 60_000
 STEP_MS = 15_000
 #: What the sender sends in the pictures (an example, not a real password).
@@ -190,11 +181,10 @@ def main() -> None:
     parser.add_argument("--dark", action="store_true", help="the dark colour scheme")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    executable = os.environ.get("SECKET_CHROMIUM") or (
-        str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
-    )
     with local_server() as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_FLAGS
+        )
         shots = Shots(browser, base, args.out.resolve(), args.width, args.dark)
         for scene in SCENES:
             scene(shots)

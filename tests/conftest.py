@@ -5,19 +5,26 @@ main thread from the first browser test on, and pytest-asyncio cannot start its 
 after that; so every async test (unit, server) runs before the first browser test.
 
 Real redis-server and coturn (``tests/daemons.py``), for the server and browser tests that
-need them, each on a free loopback port for the session. Without the binary a test is
-skipped with the reason, except under CI (``CI`` set), where it fails:
-``scripts/system-deps.sh`` installs both packages there.
+need them, each on a free loopback port for the session, and an X display (Xvfb) for the
+WebKit tests. Without the binary a test is skipped with the reason, except under CI (``CI``
+set), where it fails: ``scripts/system-deps.sh`` installs those packages there.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.daemons import MissingBinary, RedisServer, TurnServer, find_binary, start_turnserver
+from tests.daemons import (
+    MissingBinary,
+    RedisServer,
+    TurnServer,
+    find_binary,
+    start_turnserver,
+    start_xvfb,
+)
 from tests.daemons import stop as stop_process
 
 
@@ -25,14 +32,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: "tests/e2e/" in str(item.path))
 
 
-def need_binary(name: str, package: str) -> str:
-    """The binary's path; skip (or, under CI, fail) when the package is not installed."""
+def need(find: Callable[[], str]) -> str:
+    """What ``find`` finds; skip (or, under CI, fail) when its package is not installed."""
     try:
-        return find_binary(name, package)
+        return find()
     except MissingBinary as missing:
         if os.environ.get("CI"):
             pytest.fail(str(missing))
         pytest.skip(str(missing))
+
+
+def need_binary(name: str, package: str) -> str:
+    """The binary's path; skip (or, under CI, fail) when the package is not installed."""
+    return need(lambda: find_binary(name, package))
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +73,11 @@ def turn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TurnServer
     )
     yield server
     stop_process(server.process)
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """``DISPLAY`` of an Xvfb server of the session's own."""
+    process, display = start_xvfb(need_binary("Xvfb", "xvfb"))
+    yield display
+    stop_process(process)

@@ -1,5 +1,6 @@
 """The real processes that tests and benchmarks start: ``secket serve``, Debian's
-redis-server and coturn's turnserver, and the flags Chromium is launched with.
+redis-server, coturn's turnserver and Xvfb, and how Chromium, Firefox and WebKitGTK are found
+and launched.
 
 One place, so that a test and a benchmark start each of them the same way. It lives under
 tests/ and imports nothing of pytest: the tests are what ``make test`` and CI run on every
@@ -53,6 +54,23 @@ def chromium_executable() -> str | None:
     return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
 
 
+# --- Firefox --------------------------------------------------------------------------------
+
+DEBIAN_FIREFOX = Path("/usr/bin/firefox-esr")
+#: A synthetic camera, granted without a prompt (Chromium's two --use-fake-* flags).
+FIREFOX_PREFS = {
+    "media.navigator.streams.fake": True,
+    "media.navigator.permission.disabled": True,
+}
+
+
+def firefox_executable() -> str | None:
+    """``SECKET_FIREFOX``, else Debian's firefox-esr where it exists, else None: Playwright's."""
+    if os.environ.get("SECKET_FIREFOX"):
+        return os.environ["SECKET_FIREFOX"]
+    return str(DEBIAN_FIREFOX) if DEBIAN_FIREFOX.exists() else None
+
+
 # --- processes ------------------------------------------------------------------------------
 
 
@@ -96,6 +114,41 @@ def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str], timeout: floa
             process.kill()
             process.wait(10)
     return process.returncode
+
+
+# --- WebKitGTK under Xvfb -------------------------------------------------------------------
+
+#: MiniBrowser: in Debian's libwebkit2gtk-4.1-0, under the architecture's library directory.
+MINIBROWSER_GLOB = "/usr/lib/*/webkit2gtk-4.1/MiniBrowser"
+
+
+def find_minibrowser() -> str:
+    found = sorted(Path("/").glob(MINIBROWSER_GLOB.lstrip("/")))
+    if not found:
+        raise MissingBinary(
+            "MiniBrowser is missing: install the Debian package webkit2gtk-driver"
+            " (scripts/system-deps.sh)"
+        )
+    return str(found[0])
+
+
+def start_xvfb(binary: str) -> tuple[subprocess.Popen[bytes], str]:
+    """An X server of its own, on a display number it picks itself; the process and
+    ``DISPLAY``."""
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [binary, "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=[write],
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        ready, _, _ = select.select([numbers], [], [], START_TIMEOUT)
+        number = numbers.readline().strip() if ready else ""
+    if not number:
+        stop(process)
+        raise RuntimeError(f"Xvfb gave no display number within {START_TIMEOUT} s")
+    return process, f":{number}"
 
 
 # --- secket serve ---------------------------------------------------------------------------

@@ -27,14 +27,9 @@ from secket_server.assets import asset_map
 from secket_server.config import DEFAULT_ROOT, Config
 from secket_server.snapshot import ensure_snapshot
 from tests.daemons import CHROMIUM_FLAGS as CHROMIUM_ARGS
+from tests.daemons import FIREFOX_PREFS, firefox_executable
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-DEBIAN_FIREFOX = Path("/usr/bin/firefox-esr")
-FIREFOX_PREFS = {
-    # A synthetic camera, granted without a prompt (Chromium's two --use-fake-* flags).
-    "media.navigator.streams.fake": True,
-    "media.navigator.permission.disabled": True,
-}
 #: Python start-up in the page takes a few seconds; everything after it is fast.
 READY_TIMEOUT_MS = 60_000
 
@@ -70,13 +65,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return args
 
 
-def stock_firefox() -> str | None:
-    """A Firefox of the system's (Debian's firefox-esr, or $SECKET_FIREFOX), if there is one."""
-    return os.environ.get("SECKET_FIREFOX") or (
-        str(DEBIAN_FIREFOX) if DEBIAN_FIREFOX.exists() else None
-    )
-
-
 @pytest.fixture(scope="session")
 def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     """Headless Firefox: Debian's firefox-esr over WebDriver BiDi, else Playwright's own.
@@ -85,7 +73,7 @@ def firefox(playwright: Playwright, tmp_path_factory: pytest.TempPathFactory) ->
     stands in front of it as the executable and fills the one BiDi command that Playwright
     1.65 needs and Firefox ESR 153 lacks (see that file).
     """
-    executable = stock_firefox()
+    executable = firefox_executable()
     if executable is None:
         browser = playwright.firefox.launch(firefox_user_prefs=FIREFOX_PREFS)
     else:

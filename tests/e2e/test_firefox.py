@@ -11,18 +11,20 @@ import pytest
 from playwright.sync_api import Browser, Error, expect
 
 from secket.core.roles import Role
+from tests.daemons import firefox_executable
 
-from .conftest import People, stock_firefox
+from .conftest import People
 from .flows import (
     UNICODE_SECRET,
     assert_nothing_kept,
-    confirm,
     create_room,
     expect_state,
+    expect_warned,
+    hand_over,
     join,
     open_link,
+    refused_as_third,
     sas_of,
-    send_secret,
     video_is_playing,
 )
 
@@ -56,24 +58,18 @@ def test_a_whole_session_across_browsers(
 
     # A third person with the link, in the opener's browser, is refused; both are warned.
     intruder = people.open(f"intruder in {opener_in}", path=None, browser=browsers[opener_in])
-    open_link(intruder, link)
-    join(intruder)
-    expect_state(intruder, "full")
-    for page in (receiver, sender):
-        expect(page.locator("#warning")).to_contain_text("Someone else just tried to open")
+    refused_as_third(intruder, link)
+    expect_warned(receiver, sender)
 
     expect(sender.get_by_test_id("send-secret")).to_be_disabled()
-    confirm(sender)
-    confirm(receiver)
-    send_secret(sender, receiver, UNICODE_SECRET)
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(UNICODE_SECRET)
+    hand_over(sender, receiver, UNICODE_SECRET)
     receiver.get_by_test_id("done").click()
     expect_state(receiver, "done")
     for page in (receiver, sender):
         assert_nothing_kept(page, UNICODE_SECRET[:20])
 
 
-@pytest.mark.skipif(stock_firefox() is None, reason="Playwright's own Firefox: no relay")
+@pytest.mark.skipif(firefox_executable() is None, reason="Playwright's own Firefox: no relay")
 def test_the_relay_refuses_a_colour_scheme_firefox_cannot_emulate(firefox: Browser) -> None:
     # firefox_bidi.py answers the command Firefox lacks only for Firefox's own light scheme;
     # a test that asks for dark must not get a light page that passes for dark.

@@ -7,9 +7,10 @@ of the address bar, says clearly that this browser cannot connect, and Secket's 
 WebKit's WebCrypto agrees with CPython's. docs/browsers.md says what that leaves untested
 on Safari.
 
-Selenium drives MiniBrowser through WebKitWebDriver on an Xvfb display this module starts.
-Without those (Debian's webkit2gtk-driver and xvfb) the tests are skipped with the reason,
-except under CI, where scripts/system-deps.sh installs them and a skip would hide a gap.
+Selenium drives MiniBrowser through WebKitWebDriver on an Xvfb display of the session's own
+(``x_display`` in tests/conftest.py). Without those (Debian's webkit2gtk-driver and xvfb)
+the tests are skipped with the reason, except under CI, where scripts/system-deps.sh
+installs them and a skip would hide a gap.
 """
 
 from __future__ import annotations
@@ -17,10 +18,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
-from glob import glob
 from typing import Any
 
 import pytest
@@ -34,6 +32,8 @@ from selenium.webdriver.webkitgtk.service import Service
 from secket.core.link import new_link
 from secket.core.roles import Role
 from secket_server.snapshot import URL_PREFIX
+from tests.conftest import need, need_binary
+from tests.daemons import find_minibrowser
 
 from .conftest import LiveServer, start_server
 from .test_interop import assert_agrees, case, interop_server  # noqa: F401  (fixtures)
@@ -42,51 +42,18 @@ from .test_interop import assert_agrees, case, interop_server  # noqa: F401  (fi
 pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
 
 READY_S = 60
-#: MiniBrowser: in Debian's libwebkit2gtk-4.1-0, under the architecture's library directory.
-MINIBROWSER_GLOB = "/usr/lib/*/webkit2gtk-4.1/MiniBrowser"
-
-
-def need(path: str | None, what: str) -> str:
-    if path is None:
-        reason = f"{what} is missing: install it (scripts/system-deps.sh does on Debian)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
 
 
 @pytest.fixture(scope="module")
-def display() -> Iterator[str]:
-    """A display of its own: Xvfb picks a free number and writes it to a pipe."""
-    xvfb = need(shutil.which("Xvfb"), "Xvfb (Debian package xvfb)")
-    read, write = os.pipe()
-    process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        pass_fds=[write],
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as numbers:
-        number = numbers.readline().strip()
-    yield f":{number}"
-    process.terminate()
-    process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def webkit(display: str) -> Iterator[webdriver.WebKitGTK]:
-    driver_path = need(
-        shutil.which("WebKitWebDriver"), "WebKitWebDriver (Debian package webkit2gtk-driver)"
-    )
-    browser_path = need(
-        next(iter(sorted(glob(MINIBROWSER_GLOB))), None),
-        "MiniBrowser (Debian package libwebkit2gtk-4.1-0)",
-    )
+def webkit(x_display: str) -> Iterator[webdriver.WebKitGTK]:
     options = Options()
-    options.binary_location = browser_path
+    options.binary_location = need(find_minibrowser)
     options.add_argument("--automation")
     options.add_argument("--enable-mock-capture-devices=true")
-    service = Service(executable_path=driver_path, env={**os.environ, "DISPLAY": display})
+    service = Service(
+        executable_path=need_binary("WebKitWebDriver", "webkit2gtk-driver"),
+        env={**os.environ, "DISPLAY": x_display},
+    )
     driver = webdriver.WebKitGTK(options=options, service=service)
     yield driver
     driver.quit()

@@ -301,7 +301,7 @@ class Mitm:
         while True:
             frame = await leg.inbox.get()
             with contextlib.suppress(RemoteProtocolError):
-                leg.received.append(wire.decode(frame, 1 << 20))
+                leg.received.append(wire.decode(frame))
             if self.mode == "relay":
                 leg.waiting.append(frame)
                 self._flush()
@@ -360,5 +360,6 @@ class Mitm:
     async def _seal_to_receiver(self, text: str) -> None:
         session = self.legs[Role.RECEIVER].session
         assert isinstance(session, Sender)
-        self.legs[Role.RECEIVER].send(await session.seal_secret(text))
+        for frame in await session.seal_secret(text):
+            self.legs[Role.RECEIVER].send(frame)
         self.sealed_to_receiver = text

@@ -165,7 +165,8 @@ class App:
     async def on_ui_send(self, text: str) -> None:
         if not isinstance(self.session, Sender):
             return
-        self._send_frame(await self.session.seal_secret(text))
+        for frame in await self.session.seal_secret(text):
+            self._send_frame(frame)
         self.ui.state("sent", "Sent, encrypted. Waiting for the receiver to open it…")
 
     async def on_ui_done(self) -> None:

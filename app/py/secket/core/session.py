@@ -46,7 +46,8 @@ SUITE = hpke.SUITE_ID
 MAX_SECRET_BYTES = 64 * 1024
 #: Padded plaintext sizes: a ciphertext tells only which bucket the secret fell in.
 PAD_BUCKETS = (256, 1024, 4096, 16384, MAX_SECRET_BYTES + 1)
-MAX_SECRET_FRAME = 2 + 4 + wire.KEY_LEN + PAD_BUCKETS[-1] + 16
+#: Every length M4 (``u32(seq) || enc || ciphertext``) can have: one per bucket.
+SECRET_LENGTHS = frozenset(wire.SECRET_PREFIX + bucket + wire.TAG_LEN for bucket in PAD_BUCKETS)
 
 
 class State(Enum):
@@ -143,7 +144,7 @@ class Session:
         if self.state in (State.CLOSED, State.MISMATCH, State.ERROR):
             return [], []
         try:
-            message = wire.decode(frame, MAX_SECRET_FRAME)
+            message = wire.decode(frame)
             return self._handle(message)
         except RemoteProtocolError as exc:
             self.state, self.error = State.ERROR, exc
@@ -213,6 +214,7 @@ class Receiver(Session):
         self._public_key = b""
         self._n_r = b""
         self._commit = b""
+        self._parts = wire.SecretParts(SECRET_LENGTHS)
         self._sealed: wire.Secret | None = None
 
     async def start(self) -> bytes:
@@ -229,19 +231,25 @@ class Receiver(Session):
         """A sealed secret is here and will be opened once this person confirms."""
         return self._sealed is not None
 
+    def _handle(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
+        # The parts of the secret come one after another: nothing but a goodbye between them.
+        if self._parts.in_progress and not isinstance(message, wire.SecretPart | wire.Bye):
+            raise RemoteProtocolError("The other side interrupted the secret it was sending.")
+        return super()._handle(message)
+
     def _handle_role(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
         if isinstance(message, wire.Nonce) and self.state is State.WAIT_NONCE and self._commit:
             reveal = wire.encode(wire.Reveal(self._public_key, self._n_r))
             event = self._set_transcript(self._commit, self._public_key, self._n_r, message.nonce)
             return [event], [reveal]
         if (
-            isinstance(message, wire.Secret)
+            isinstance(message, wire.SecretPart)
             and self.state in (State.COMPARING, State.CONFIRMED)
             and self._sealed is None
             and self._private_key is not None
         ):
-            self._sealed = message
-            return [SecretArrived()], []
+            self._sealed = self._parts.add(message)
+            return ([SecretArrived()] if self._sealed is not None else []), []
         raise self._unexpected(message)
 
     async def open_secret(self) -> tuple[str, bytes]:
@@ -304,8 +312,11 @@ class Sender(Session):
             return [SecretDelivered()], []
         raise self._unexpected(message)
 
-    async def seal_secret(self, text: str) -> bytes:
-        """Seal the secret to R's key with HPKE; allowed only once this person confirmed."""
+    async def seal_secret(self, text: str) -> list[bytes]:
+        """Seal the secret to R's key with HPKE; allowed only once this person confirmed.
+
+        Returns the Secret frames to send, in order and all at once (at most five).
+        """
         if self.state is not State.CONFIRMED or self._th is None:
             raise LocalProtocolError("Confirm that the codes match before sending.")
         padded = pad(text.encode("utf-8"))
@@ -314,4 +325,4 @@ class Sender(Session):
             self.port, self._public_key, hpke_info(self._th), hpke_aad(seq), padded
         )
         self.state, self.transferred = State.TRANSFERRED, True
-        return wire.encode(wire.Secret(seq, enc, ciphertext))
+        return wire.encode_secret(wire.Secret(seq, enc, ciphertext))

@@ -15,12 +15,12 @@ from pyodide.ffi import JsException
 
 from ..core.errors import RemoteProtocolError, SecketError
 from ..core.link import Link
+from ..core.negotiation import Negotiation, RemoteCandidate, RemoteDescription
 from ..core.port import CryptoPort
 from ..core.roles import Role
-from ..core.sdp import dtls_fingerprint
 from ..core.session import Binding
 from ..core.signal import SignalCipher
-from ..core.wire import decode_signal, encode_signal
+from ..core.wire import encode_signal
 from .rtc import PeerLink
 from .signaling import Signaling, SignalingClosedError
 
@@ -74,6 +74,9 @@ class Connection:
         self.role = role
         self._post = Gate(post)
         self._cipher = SignalCipher(port, link.signal_key, role)
+        #: The SDP texts as sealed and opened (the transcript binds those, not the browser's
+        #: rewritten copies), and what to do with each payload.
+        self._negotiation = Negotiation(role, bytes.fromhex(link.room_id))
         self._signaling = Signaling(signal_url, self._post)
         self.peer: PeerLink | None = None
 
@@ -101,21 +104,28 @@ class Connection:
         assert self.peer is not None
         self.peer.add_stream(stream)
         self.peer.open_channel()
-        await self._signal("offer", {"sdp": await self.peer.offer()})
+        sdp = await self.peer.offer()
+        self._negotiation.sealed(sdp)
+        await self._signal("offer", {"sdp": sdp})
 
     async def receive_signal(self, payload: object) -> None:
-        """A sealed payload from the other browser: it opens, or the session stops."""
+        """A sealed payload from the other peer: it opens, or the session stops. Once the
+        session runs, payloads are not even opened: nothing may renegotiate under it."""
         if self.peer is None:
             raise ServerProtocolError("The server relayed connection data before pairing.")
-        kind, data = decode_signal(await self._cipher.open(payload))  # type: ignore[arg-type]
+        if self._negotiation.started:
+            return
+        remote = self._negotiation.receive(await self._cipher.open(payload))  # type: ignore[arg-type]
         try:
-            if kind == "offer" and self.role is Role.SENDER:
-                await self._signal("answer", {"sdp": await self.peer.answer(str(data["sdp"]))})
-            elif kind == "answer" and self.role is Role.RECEIVER:
-                await self.peer.accept_answer(str(data["sdp"]))
-            elif kind == "candidate":
-                await self.peer.add_candidate(data.get("candidate"))
-        except (JsException, KeyError) as exc:
+            if isinstance(remote, RemoteDescription) and remote.kind == "offer":
+                sdp = await self.peer.answer(remote.sdp)
+                self._negotiation.sealed(sdp)
+                await self._signal("answer", {"sdp": sdp})
+            elif isinstance(remote, RemoteDescription):
+                await self.peer.accept_answer(remote.sdp)
+            elif isinstance(remote, RemoteCandidate):
+                await self.peer.add_candidate(remote.candidate)
+        except JsException as exc:
             raise NoPathError(f"The connection offer could not be used: {exc}") from None
 
     async def send_candidate(self, candidate: dict[str, Any] | None) -> None:
@@ -126,16 +136,9 @@ class Connection:
         self._signaling.send({"type": "signal", "payload": token})
 
     def binding(self) -> Binding:
-        """What the transcript binds: the room and both DTLS certificates, as each sees them."""
-        assert self.peer is not None
-        local = dtls_fingerprint(self.peer.local_sdp)
-        remote = dtls_fingerprint(self.peer.remote_sdp)
-        receiver = self.role is Role.RECEIVER
-        return Binding(
-            room=bytes.fromhex(self.link.room_id),
-            fingerprint_r=local if receiver else remote,
-            fingerprint_s=remote if receiver else local,
-        )
+        """The session starts: what the transcript binds, the room and both DTLS
+        fingerprints, from the SDP as this page sealed it and as it opened the other's."""
+        return self._negotiation.start_session()
 
     def send_frame(self, frame: bytes) -> None:
         if self.peer is not None:

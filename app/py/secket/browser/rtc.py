@@ -115,14 +115,6 @@ class PeerLink:
         await self.pc.addIceCandidate(obj(**candidate) if candidate else None)
 
     # Both ---------------------------------------------------------------------------------
-    @property
-    def local_sdp(self) -> str:
-        return str(self.pc.localDescription.sdp)
-
-    @property
-    def remote_sdp(self) -> str:
-        return str(self.pc.remoteDescription.sdp)
-
     def send(self, frame: bytes) -> None:
         if self.channel is not None and str(self.channel.readyState) == "open":
             limit = self.pc.sctp.maxMessageSize if not is_null(self.pc.sctp) else 65536

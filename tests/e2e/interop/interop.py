@@ -7,8 +7,13 @@ import json
 import js
 from pyodide.ffi import to_js
 
+from secket.browser.jsutil import obj, to_bytes, u8
 from secket.browser.webcrypto import WebCrypto
 from secket.core import hpke
+from secket.core.errors import DecryptError
+
+#: X25519 public keys of low order (u = 0 and u = 1): the shared secret is all zeros.
+LOW_ORDER = (bytes(32), (1).to_bytes(32, "little"))
 
 
 def b64url(data):
@@ -25,6 +30,17 @@ async def import_private(sk, pk):
         False,
         to_js(["deriveBits"]),
     )
+
+
+async def webcrypto_alone(private_key, point):
+    """What this browser's WebCrypto itself does with a low-order key (for the record)."""
+    subtle = js.crypto.subtle
+    try:
+        public = await subtle.importKey("raw", u8(point), obj(name="X25519"), True, to_js([]))
+        bits = await subtle.deriveBits(obj(name="X25519", public=public), private_key, 256)
+    except Exception as exc:
+        return f"refused: {type(exc).__name__}"
+    return to_bytes(bits).hex()
 
 
 async def main():
@@ -44,6 +60,14 @@ async def main():
             port, h["rfc_enc"], rfc_sk, h["rfc_pk_rm"], h["rfc_info"], h["rfc_aad"], h["rfc_ct"]
         )
     ).hex()
+    out["low_order"], out["webcrypto_low_order"] = [], []
+    for point in LOW_ORDER:
+        try:
+            await port.x25519_derive(sk_r, point)
+            out["low_order"].append("accepted")
+        except DecryptError:
+            out["low_order"].append("refused")
+        out["webcrypto_low_order"].append(await webcrypto_alone(sk_r, point))
     node = js.document.getElementById("out")
     node.textContent = json.dumps(out)
     node.dataset.state = "done"

@@ -45,9 +45,13 @@ class WebCrypto:
                 obj(name="X25519", public=public), private_key, 256
             )
         except JsException:
-            # WebCrypto refuses low-order points (an all-zero shared secret), as HPKE requires.
             raise DecryptError() from None
-        return to_bytes(bits)
+        shared = to_bytes(bits)
+        # A low-order public key gives an all-zero shared secret, which HPKE must refuse
+        # (RFC 9180 7.1.4); not every browser's WebCrypto refuses it itself.
+        if shared == bytes(len(shared)):
+            raise DecryptError("The public key is not a usable X25519 key.")
+        return shared
 
     async def _aes_key(self, key: bytes, usage: str) -> Any:
         return await self._subtle.importKey(

@@ -98,6 +98,7 @@ class Ui:
 
     def end(self, state: str, title: str, lead: str) -> None:
         self.wipe_secret()
+        self.forget_link()  # a spent link holds the room's secret: it leaves the page too
         self.lock_send()
         self.state(state, title)
         _el("end-title").textContent = title
@@ -137,6 +138,13 @@ class Ui:
                         (x + QR_QUIET_ZONE) * scale, (y + QR_QUIET_ZONE) * scale, scale, scale
                     )
         canvas.dataset.link = url
+
+    def forget_link(self) -> None:
+        _el("room-link").value = ""
+        qr = _el("qr-code")
+        qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
+        qr.removeAttribute("data-link")
+        _el("copy-link").textContent = "Copy link"
 
     def join(self, opener: Role) -> None:
         if opener is Role.SENDER:
@@ -257,11 +265,7 @@ class Ui:
         self.wipe_secret()
         self.lock_send()
         _el("peer-note").hidden = True
-        _el("room-link").value = ""
-        qr = _el("qr-code")
-        qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
-        qr.removeAttribute("data-link")
-        _el("copy-link").textContent = "Copy link"
+        self.forget_link()
         _el("copy-secret").textContent = "Copy"
         for element_id in ("remote-video", "local-video"):
             _el(element_id).srcObject = None

@@ -1,8 +1,10 @@
 """The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``,
-``secket snapshot``. The only argparse user.
+``secket snapshot``, and the terminal peer ``secket send`` / ``secket receive``. The only
+argparse user.
 
 Every ``serve`` flag has an environment variable (HOST, PORT, and SECKET_* for the rest);
-a flag wins over its variable, which wins over the default.
+a flag wins over its variable, which wins over the default. ``send`` and ``receive`` are
+imported only when run (``secket.terminal``), so ``secket serve`` never loads aiortc.
 """
 
 from __future__ import annotations
@@ -252,6 +254,8 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
     )
 
+    _add_terminal(commands)
+
     snapshot = commands.add_parser(
         "snapshot",
         help="make Pyodide's memory snapshot of the page's Python in build/snapshot/ with Node, "
@@ -264,6 +268,49 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
     )
     return parser
+
+
+def _add_terminal(commands: Any) -> None:
+    """``secket send`` and ``secket receive``: the peer in a terminal."""
+    how = (
+        "Without --link it makes a link (on --server, or SECKET_SERVER) and waits for the "
+        "other person; with --link it joins theirs. Both people compare the verification "
+        "code; type y when it matches (or give --expect-code). Exit codes: 0 done, 2 usage, "
+        "3 link, 4 network, 5 codes did not match, 6 protocol, 7 the other person left, "
+        "130 interrupted."
+    )
+    send = commands.add_parser(
+        "send",
+        help="send a secret from this terminal",
+        description="Send a secret, read from --file, from stdin, or typed at a prompt "
+        "without echo (at most 64 KiB of UTF-8 text). " + how,
+    )
+    receive = commands.add_parser(
+        "receive",
+        help="receive a secret in this terminal",
+        description="Receive a secret and write it to stdout, or to --out. " + how,
+    )
+    for parser in (send, receive):
+        parser.add_argument(
+            "--server",
+            metavar="URL",
+            help="the Secket server to make the link on, e.g. https://secket.example "
+            "[SECKET_SERVER]; a link brings its own",
+        )
+        parser.add_argument("--link", metavar="URL", help="join the link the other person gave")
+        parser.add_argument(
+            "--expect-code",
+            metavar="NUMBER",
+            help="confirm only if the code's number is exactly this (13 digits, as the other "
+            "person read it to you); any other number stops with exit code 5",
+        )
+    send.add_argument("--file", type=Path, metavar="PATH", help="send this file's text")
+    receive.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="write the secret to this new file (mode 0600; an existing file is never replaced)",
+    )
 
 
 def _progress(line: str) -> None:
@@ -369,6 +416,11 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         return _compress(args.root)
     if args.command == "snapshot":
         return 0 if _snapshot(args.root, "snapshot") else 1
+    if args.command in ("send", "receive"):
+        # Here, not at the top: `secket serve` must not load aiortc.
+        from secket.terminal.main import run as run_terminal
+
+        return run_terminal(args, environ)
     try:
         config = _config(args, environ)
     except ValueError as exc:

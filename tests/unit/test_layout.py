@@ -9,8 +9,11 @@ from pathlib import Path
 ROOT = Path(__file__).parents[2]
 PY = ROOT / "app" / "py"
 CORE = PY / "secket" / "core"
-#: Runs under CPython only (it wraps the `cryptography` package); never shipped to the page.
-CPYTHON_ONLY = {"secket/cpython.py"}
+#: Runs under CPython only (the `cryptography` port, the terminal peer over aiortc); never
+#: shipped to the page.
+CPYTHON_ONLY = {"secket/cpython.py"} | {
+    str(p.relative_to(PY)) for p in (PY / "secket" / "terminal").rglob("*.py")
+}
 
 
 def listed_files() -> dict[str, str]:
@@ -49,6 +52,17 @@ def test_the_core_imports_nothing_from_the_browser_or_cpython() -> None:
                 assert not any(name == f or name.startswith(f + ".") for f in forbidden), (
                     f"{path.name} imports {name}"
                 )
+
+
+def test_no_page_module_imports_the_terminal_peer() -> None:
+    for target in listed_files().values():
+        path = PY / target.removeprefix("./")
+        if not path.is_file():
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                name = node.module if node.level == 0 else "secket." + node.module
+                assert not name.startswith("secket.terminal"), target
 
 
 def _runs_at_import(tree: ast.Module) -> list[ast.AST]:

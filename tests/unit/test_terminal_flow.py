@@ -22,7 +22,7 @@ from secket.core.sas import Sas
 from secket.cpython import CPythonCrypto
 from secket.terminal.decide import Decision
 from secket.terminal.errors import Exit, OutputError
-from secket.terminal.flow import (
+from secket.terminal.events import (
     Action,
     AddCandidate,
     Answer,
@@ -33,13 +33,11 @@ from secket.terminal.flow import (
     Describe,
     Failed,
     Finish,
-    Flow,
     Frame,
     Input,
     Interrupted,
     LocalDescription,
     OpenPeer,
-    Options,
     Say,
     ServerClosed,
     ServerMessage,
@@ -49,6 +47,7 @@ from secket.terminal.flow import (
     ToPeer,
     ToServer,
 )
+from secket.terminal.flow import Flow, Options
 
 from .test_sdp import SHA256, sdp
 

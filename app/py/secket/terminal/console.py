@@ -16,8 +16,8 @@ from typing import BinaryIO, TextIO
 
 from .decide import Decision, parse_answer
 from .errors import OutputError
+from .events import Action, Answer, AskMatch, Deliver, Input, Say, ShowCode, ShowLink
 from .files import write_out
-from .flow import Action, Answer, AskMatch, Deliver, Input, Say, ShowCode, ShowLink
 from .view import ASK, ASK_AGAIN, code_lines, qr_lines, share_lines
 
 

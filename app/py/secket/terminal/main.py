@@ -27,8 +27,9 @@ from ..cpython import CPythonCrypto
 from .console import Console
 from .decide import normalise_code, server_base
 from .errors import Exit, NoTerminalError, StoppedError, UsageError, error_line, exit_code
+from .events import Interrupted
 from .files import check_out, read_file, read_prompt, read_stream
-from .flow import Flow, Interrupted, Options
+from .flow import Flow, Options
 from .net import HTTP_TIMEOUT, Net, signal_url
 
 

@@ -24,7 +24,7 @@ from aiortc.sdp import candidate_from_sdp
 
 from ..core.errors import RemoteProtocolError, SecketError
 from .errors import UnreachableError
-from .flow import (
+from .events import (
     Action,
     AddCandidate,
     ChannelOpen,
@@ -32,7 +32,6 @@ from .flow import (
     Describe,
     Failed,
     Finish,
-    Flow,
     Frame,
     Input,
     LocalDescription,
@@ -43,6 +42,7 @@ from .flow import (
     ToPeer,
     ToServer,
 )
+from .flow import Flow
 
 CHANNEL_LABEL = "secket"
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20)

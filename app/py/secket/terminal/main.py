@@ -150,5 +150,7 @@ async def _main(prepared: Prepared) -> int:
             console.stop_asking()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
+    if finish.code is Exit.INTERRUPTED:
+        console.line()  # after the "^C" the terminal echoed
     console.line(finish.line)
     return finish.code

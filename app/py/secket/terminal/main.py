@@ -145,6 +145,10 @@ async def _main(prepared: Prepared) -> int:
         console.line()
         console.line(error_line(StoppedError()))
         return Exit.INTERRUPTED
+    except Exception as exc:  # a bug: one line all the same, and everything closed
+        unexpected = SecketError(f"Something unexpected went wrong: {type(exc).__name__}: {exc}")
+        console.line(error_line(unexpected))
+        return Exit.FAILED
     finally:
         with contextlib.suppress(Exception):
             console.stop_asking()

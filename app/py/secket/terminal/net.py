@@ -98,6 +98,9 @@ class Net:
         self.pc: RTCPeerConnection | None = None
         self.channel: RTCDataChannel | None = None
         self._reader: asyncio.Task[None] | None = None
+        #: Candidates being added: an mDNS name takes up to a second to resolve, and the
+        #: flow must not wait for it.
+        self._candidates: set[asyncio.Task[None]] = set()
 
     def post(self, event: Input) -> None:
         self.queue.put_nowait(event)
@@ -125,6 +128,9 @@ class Net:
                 finish = await self._carry_out(action)
             except SecketError as exc:
                 return await self._apply(await self.flow.handle(Failed(exc)))
+            except Exception as exc:  # a bug, or aiortc failing: still a clean ending
+                error = SecketError(f"Something unexpected went wrong: {type(exc).__name__}: {exc}")
+                return await self._apply(await self.flow.handle(Failed(error)))
             if finish is not None:
                 return finish
         return None
@@ -143,7 +149,9 @@ class Net:
         elif isinstance(action, Describe):
             await self._describe(action)
         elif isinstance(action, AddCandidate):
-            await self._add_candidate(action.candidate)
+            task = asyncio.ensure_future(self._add_candidate(action.candidate))
+            self._candidates.add(task)
+            task.add_done_callback(self._candidates.discard)
         else:
             self.present(action, self.post)
         return None
@@ -206,9 +214,10 @@ class Net:
             parsed.sdpMid = mid if isinstance(mid, str) else None
             parsed.sdpMLineIndex = index if isinstance(index, int) else None
             await self.pc.addIceCandidate(parsed)
-        except (ValueError, AssertionError, IndexError):
+        except (ValueError, AssertionError, IndexError, OSError):
             # A candidate aiortc cannot use (an empty one ends a generation, an unknown
-            # transport): others may still connect; ICE failing is reported on its own.
+            # transport, a name that does not resolve): others may still connect, and ICE
+            # failing is reported on its own.
             return
 
     def _on_datachannel(self, channel: RTCDataChannel) -> None:
@@ -255,6 +264,8 @@ class Net:
         await asyncio.sleep(DELIVERY_GRACE_SECONDS)
 
     async def _close(self, drain: bool) -> None:
+        for task in list(self._candidates):
+            task.cancel()
         if drain:
             with contextlib.suppress(Exception):
                 await self._drained()

@@ -17,6 +17,10 @@ connect and reach the verification code. Two ways to use the legs:
 - ``"relay"``: every data-channel frame is passed on unchanged, so the two pages run the
   protocol with each other and exchange the very same commitment, key and nonces; only
   the DTLS certificates differ between the legs.
+- ``"borrow"``: as ``"relay"``, and each description the attacker seals carries the *other
+  page's* genuine sha-256 fingerprint (the one the transcript binds) beside the attacker's
+  own sha-384 and sha-512 lines. A page that let its browser check another line than the
+  one it binds would connect, and show the same code as the other page.
 
 Everything runs on the server's event loop (the LiveServer thread); the test thread only
 reads the attacker's records. ICE is kept on loopback: aiortc gathers 127.0.0.1 only,
@@ -53,9 +57,10 @@ from secket.cpython import CPythonCrypto
 
 from .attackers import take_over_ws
 
-MODES = ("sessions", "relay")
+MODES = ("sessions", "relay", "borrow")
 CHANNEL_LABEL = "secket"
 _OTHER_FINGERPRINTS = re.compile(r"^a=fingerprint:(?!sha-256 ).*\r?\n", re.MULTILINE)
+_SHA256 = re.compile(r"^a=fingerprint:sha-256 \S+", re.MULTILINE)
 
 
 @contextlib.contextmanager
@@ -66,8 +71,14 @@ def loopback_ice() -> Iterator[None]:
 
 
 def one_fingerprint(sdp: str) -> str:
-    """aiortc lists sha-256, sha-384 and sha-512 fingerprints; a Secket page takes one."""
+    """aiortc lists sha-256, sha-384 and sha-512 fingerprints; keep only the sha-256 one."""
     return _OTHER_FINGERPRINTS.sub("", sdp)
+
+
+def borrowed(own: str, genuine: str) -> str:
+    """``own`` with its sha-256 fingerprint replaced by the one in ``genuine``."""
+    value = dtls_fingerprint(genuine).decode().split(" ", 1)[1]
+    return _SHA256.sub(f"a=fingerprint:sha-256 {value}", own)
 
 
 def _json(message: dict[str, Any]) -> str:
@@ -95,6 +106,8 @@ class Leg:
     sas: str | None = None
     inbox: asyncio.Queue[bytes] = field(default_factory=asyncio.Queue)
     waiting: list[bytes] = field(default_factory=list)
+    #: "borrow": the answer to this page, held until the other page's answer arrived.
+    held_answer: str = ""
 
     @property
     def open(self) -> bool:
@@ -209,8 +222,10 @@ class Mitm:
             self._spawn(self._pump(leg))
         for ws in self._joined.values():
             await ws.send_str(_json({"type": "paired", "ice_servers": []}))
-        # The receiver's page makes the offer; toward the sender the attacker makes it.
-        await self._offer(self.legs[Role.SENDER])
+        # The receiver's page makes the offer; toward the sender the attacker makes it
+        # (when borrowing, once it has the receiver's offer and so its fingerprint).
+        if self.mode != "borrow":
+            await self._offer(self.legs[Role.SENDER])
 
     async def _signal(self, leg: Leg, kind: str, data: dict[str, Any]) -> None:
         token = await leg.cipher.seal(encode_signal(kind, data))
@@ -220,8 +235,14 @@ class Mitm:
         channel = leg.pc.createDataChannel(CHANNEL_LABEL, ordered=True)
         self._adopt(leg, channel)
         await leg.pc.setLocalDescription(await leg.pc.createOffer())
-        leg.local_sdp = one_fingerprint(leg.pc.localDescription.sdp)
+        leg.local_sdp = self._describe(leg, leg.pc.localDescription.sdp)
         await self._signal(leg, "offer", {"sdp": leg.local_sdp})
+
+    def _describe(self, leg: Leg, sdp: str) -> str:
+        """What the attacker seals toward ``leg``'s page."""
+        if self.mode != "borrow":
+            return one_fingerprint(sdp)
+        return borrowed(sdp, self.legs[leg.page_role.other].remote_sdp)
 
     async def _on_signal(self, leg: Leg, payload: str) -> None:
         kind, data = decode_signal(await leg.cipher.open(payload))
@@ -229,11 +250,20 @@ class Mitm:
             leg.remote_sdp = str(data["sdp"])
             await leg.pc.setRemoteDescription(RTCSessionDescription(leg.remote_sdp, "offer"))
             await leg.pc.setLocalDescription(await leg.pc.createAnswer())
+            if self.mode == "borrow":
+                # The sender's page has to answer first: its fingerprint is borrowed.
+                leg.held_answer = leg.pc.localDescription.sdp
+                await self._offer(self.legs[Role.SENDER])
+                return
             leg.local_sdp = one_fingerprint(leg.pc.localDescription.sdp)
             await self._signal(leg, "answer", {"sdp": leg.local_sdp})
         elif kind == "answer":
             leg.remote_sdp = str(data["sdp"])
             await leg.pc.setRemoteDescription(RTCSessionDescription(leg.remote_sdp, "answer"))
+            receiver_leg = self.legs[Role.RECEIVER]
+            if receiver_leg.held_answer:
+                receiver_leg.local_sdp = self._describe(receiver_leg, receiver_leg.held_answer)
+                await self._signal(receiver_leg, "answer", {"sdp": receiver_leg.local_sdp})
         elif kind == "candidate":
             await self._add_candidate(leg, data.get("candidate"))
 
@@ -288,7 +318,7 @@ class Mitm:
             fingerprint_r=remote if page_is_receiver else local,
             fingerprint_s=local if page_is_receiver else remote,
         )
-        if self.mode == "relay":
+        if self.mode != "sessions":
             self._flush()
         elif page_is_receiver:
             leg.session = Sender(self._port, leg.binding)
@@ -302,7 +332,7 @@ class Mitm:
             frame = await leg.inbox.get()
             with contextlib.suppress(RemoteProtocolError):
                 leg.received.append(wire.decode(frame))
-            if self.mode == "relay":
+            if self.mode != "sessions":
                 leg.waiting.append(frame)
                 self._flush()
             else:

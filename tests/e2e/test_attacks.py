@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from secket.core.roles import Role
+from secket.core.sdp import dtls_fingerprint
 
 from .attackers.stage import Stages, joined, person, staged, states_seen
 from .attackers.tamper import TamperingRelay
@@ -225,6 +226,33 @@ def test_a_relay_that_terminates_dtls_changes_the_code(attacker_stage: Stages) -
     expect_state(sender, "mismatch")
     # The verdict goes through the relay too: the receiver's page stops.
     expect_state(receiver, "mismatch")
+    assert mitm.errors == []
+
+
+def test_a_relay_that_borrows_the_genuine_fingerprints_cannot_connect(
+    attacker_stage: Stages,
+) -> None:
+    # Toward each page the attacker's description carries the other page's genuine sha-256
+    # fingerprint, the one the code covers, and its own sha-384 and sha-512 after it.
+    # Chromium keeps only the last line of a remote description: given all three, it would
+    # check the attacker's sha-512 and connect, and both pages would show the same code over
+    # a connection the attacker terminates. The page hands it only the sha-256 lines.
+    mitm = Mitm("borrow")
+    crowd = attacker_stage(mitm.install)
+    receiver, sender = person(crowd, "receiver"), person(crowd, "sender", path=None)
+    link = create_room(receiver, "create-receive")
+    mitm.learn(link)
+    open_link(sender, link)
+    join(sender)
+    for page in (receiver, sender):
+        expect_state(page, "error", timeout=60_000)
+        expect(page.get_by_test_id("error")).to_have_attribute("data-code", "no-path")
+    expect_no_code_and_no_send(receiver, sender)
+    # The attacker did send both pages the genuine sha-256 lines beside its own.
+    for role in (Role.RECEIVER, Role.SENDER):
+        sealed = mitm.leg(role).local_sdp
+        assert {"sha-256", "sha-384", "sha-512"} <= set(re.findall(r"a=fingerprint:(\S+)", sealed))
+        assert dtls_fingerprint(sealed) == dtls_fingerprint(mitm.leg(role.other).remote_sdp)
     assert mitm.errors == []
 
 

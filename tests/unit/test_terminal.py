@@ -22,15 +22,15 @@ from secket.terminal.errors import Exit, exit_code
 from secket.terminal.files import check_out, read_file, read_stream, write_out
 from secket.terminal.view import QR_QUIET_ZONE, code_lines, qr_lines, share_lines, swatch
 
-#: docs/protocol.md's test vector: Clock Hammer Anchor Smiley Telephone Tree Unicorn, Brown.
-VECTOR = Sas(0x27C3C7B1404)
+#: docs/protocol.md's test vector: Elephant Heart Tree Elephant Key Pencil Lock, Yellow.
+VECTOR = Sas(0x067501AFAEE)
 
 
 # Confirming -------------------------------------------------------------------------------
 def test_only_the_exact_number_confirms() -> None:
     assert decide(VECTOR, None) is Decision.ASK
-    assert decide(VECTOR, normalise_code("2732 6138 99268")) is Decision.MATCH
-    assert decide(VECTOR, normalise_code("2732-6138-99269")) is Decision.MISMATCH
+    assert decide(VECTOR, normalise_code("0443 7255 76942")) is Decision.MATCH
+    assert decide(VECTOR, normalise_code("0443-7255-76943")) is Decision.MISMATCH
 
 
 @pytest.mark.parametrize("text", ["", "2732 6138 9926", "27326138992681", "2732 6138 9926x", "١٢٣"])
@@ -75,20 +75,20 @@ def test_the_server_comes_from_the_flag_then_the_link_then_the_environment() -> 
 # What it shows ----------------------------------------------------------------------------
 def test_the_code_is_shown_as_the_page_shows_it() -> None:
     plain = "\n".join(code_lines(VECTOR, colour=False))
-    for word in ("Clock", "Hammer", "Anchor", "Smiley", "Telephone", "Tree", "Unicorn"):
+    for word in ("Elephant", "Heart", "Tree", "Key", "Pencil", "Lock"):
         assert word in plain
-    assert "\u23f0 Clock" in plain
-    assert "Colour: Brown" in plain
-    assert "Number: 2732 6138 99268" in plain
+    assert "\U0001f418 Elephant" in plain
+    assert "Colour: Yellow" in plain
+    assert "Number: 0443 7255 76942" in plain
     assert "\x1b[" not in plain
 
 
 def test_the_colour_is_a_swatch_in_the_code_colour_with_readable_text() -> None:
-    # Brown #9a6324 takes white text (docs/protocol.md, "Short authentication string").
+    # Yellow #ffe119 takes black text (docs/protocol.md, "Short authentication string").
     shown = swatch(VECTOR, colour=True)
-    assert "\x1b[48;2;154;99;36m" in shown
-    assert "\x1b[38;2;255;255;255m" in shown
-    assert "BROWN" in shown
+    assert "\x1b[48;2;255;225;25m" in shown
+    assert "\x1b[38;2;0;0;0m" in shown
+    assert "YELLOW" in shown
     assert shown.endswith("\x1b[0m")
 
 

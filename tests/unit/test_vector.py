@@ -15,12 +15,15 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from secket.core import wire
+from secket.core import hpke, wire
 from secket.core.errors import MalformedLinkError
 from secket.core.link import Link, parse_fragment
 from secket.core.roles import Role
 from secket.core.sas import Sas, sas_from_transcript
-from secket.core.session import Binding, commitment, hpke_aad, hpke_info, transcript
+from secket.core.sdp import dtls_fingerprint
+from secket.core.session import Binding, commitment, hpke_aad, hpke_info, pad, transcript
+from secket.core.signal import _aad
+from secket.cpython import CPythonCrypto
 
 DOC = Path(__file__).parents[2] / "docs" / "protocol.md"
 
@@ -87,6 +90,12 @@ def test_the_document_lists_the_values_checked_here() -> None:
         "HPKE `info`",
         "HPKE `aad`, seq 0",
         'Verdict(1), Receipt, Bye("done") frames',
+        "R's first signaling AAD (counter 0)",
+        "`a=fingerprint:SHA-256 5c:5c:...:5c` (32 bytes) as bound",
+        "M4 for the secret `hunter2`, HPKE ephemeral private key 32 bytes of `0x44`: `enc`",
+        "its one Secret frame (312 bytes): head, then SHA-256 of the whole frame",
+        "M4 for 65 536 bytes of `x`, same key: the five frames' sizes and heads",
+        "SHA-256 of those five frames concatenated",
     }
 
 
@@ -132,6 +141,71 @@ def test_hpke_labels_and_frames() -> None:
         wire.encode(wire.Receipt()).hex(),
         wire.encode(wire.Bye("done")).hex(),
     ]
+
+
+def test_signaling_and_fingerprint_rows() -> None:
+    rows = documented()
+    assert code(rows["R's first signaling AAD (counter 0)"]) == _aad(Role.RECEIVER, 0).hex()
+    assert _aad(Role.RECEIVER, 0) == b"secket/1 signal r" + bytes(8)
+    line = "a=fingerprint:SHA-256 " + ":".join(["5c"] * 32) + "\r\n"
+    bound = rows["`a=fingerprint:SHA-256 5c:5c:...:5c` (32 bytes) as bound"]
+    assert code(bound) == "sha-256 5C:5C:...:5C"
+    assert dtls_fingerprint(line) == ("sha-256 " + ":".join(["5C"] * 32)).encode()
+
+
+SK_E = bytes([0x44]) * 32
+
+
+async def secret_frames(secret: str) -> tuple[bytes, list[bytes]]:
+    """M4 for ``secret`` to ``PK_R`` under the vector's ``th``, with a fixed ephemeral key."""
+    th = bytes.fromhex(independent()["th"])
+    port = CPythonCrypto(fixed_x25519_keys=[SK_E])
+    enc, ct = await hpke.seal_base(port, PK_R, hpke_info(th), hpke_aad(0), pad(secret.encode()))
+    return enc, wire.encode_secret(wire.Secret(0, enc, ct))
+
+
+async def test_secret_frame_rows() -> None:
+    rows = documented()
+    enc, (frame,) = await secret_frames("hunter2")
+    assert code(rows[next(r for r in rows if r.startswith("M4 for the secret"))]) == enc.hex()
+    head, digest = re.findall(
+        r"`([0-9a-f]+)`", rows[next(r for r in rows if r.startswith("its one"))]
+    )
+    assert len(frame) == 312
+    assert (frame[:4].hex(), hashlib.sha256(frame).hexdigest()) == (head, digest)
+
+    _, frames = await secret_frames("x" * 65536)
+    shown = rows["M4 for 65 536 bytes of `x`, same key: the five frames' sizes and heads"]
+    assert [len(f) for f in frames] == [16384] * 4 + [73]
+    assert shown.startswith("16 384 × 4 and 73;")
+    assert re.findall(r"`([0-9a-f]+)`", shown) == [f[:4].hex() for f in frames]
+    digest = hashlib.sha256(b"".join(frames)).hexdigest()
+    assert code(rows["SHA-256 of those five frames concatenated"]) == digest
+
+
+def test_the_secret_frames_table_per_bucket() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    table = text[text.index("### The Secret frames") : text.index("S sends all the parts")]
+    for bucket in (256, 1024, 4096, 16384, 65537):
+        m4 = wire.SECRET_PREFIX + bucket + wire.TAG_LEN
+        sizes = [len(f) for f in wire.encode_secret(wire.Secret(0, bytes(32), bytes(m4 - 36)))]
+        spaced = [f"{n:,}".replace(",", " ") for n in (bucket, m4, *sizes)]
+        row = f"| {spaced[0]} | {spaced[1]} | {', '.join(spaced[2:])} |"
+        assert row in table
+
+
+def test_the_examples_elsewhere_in_the_document() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    assert "Example: `#1sAAECAwQFBgcICQoLDA0ODw` is version 1, the opener sends" in text
+    aad = _aad(Role.RECEIVER, 0).hex()
+    assert f"`{aad[:32]} {aad[32:34]} {aad[34:]}`" in text
+    sas = Sas(int(independent()["sas"], 16))
+    indexes = " ".join(str((sas.value >> (36 - 6 * i)) & 63) for i in range(7))
+    assert f"| {indexes}: {sas.words} |" in text
+    name, colour = sas.colour
+    assert f"| {sas.value % 10}: {name} `{colour}` |" in text
+    assert f"| `{sas.hex}` |" in text
+    assert f"| `{sas.number}` |" in text
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[role.name.lower() for role in Role])

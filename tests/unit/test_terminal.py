@@ -152,6 +152,8 @@ def test_a_secret_is_read_exactly(tmp_path: Path) -> None:
         (b"x" * (MAX_SECRET_BYTES + 1), SecretTooLargeError, "at most 64 KiB"),
         (b"", errors.UsageError, "empty"),
         (b"\xff\xfe binary", errors.UsageError, "not UTF-8"),
+        (b"\xed\xa0\x80", errors.UsageError, "not UTF-8"),  # a lone surrogate
+        (b" \n\t\xe2\x80\x8b\n", errors.UsageError, "only spaces, line breaks or invisible"),
     ],
 )
 def test_a_secret_that_cannot_be_sent_stops_before_the_network(

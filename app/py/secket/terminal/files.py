@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..core.errors import SecretTooLargeError
+from ..core.secret_text import Empty, Sendable, check_secret
 from ..core.session import MAX_SECRET_BYTES
 from .errors import OutputError, UsageError
 
@@ -20,16 +21,22 @@ PROMPT = "Secret (typing is hidden; Enter ends it): "
 
 
 def decode_secret(raw: bytes, where: str) -> str:
+    """The secret as text, under the same rules as the page's secret box
+    (``core/secret_text.py``): not empty, not only blanks, at most 64 KiB of UTF-8."""
     if len(raw) > MAX_SECRET_BYTES:
         raise SecretTooLargeError(
             f"{where} holds more than {MAX_SECRET_BYTES // 1024} KiB: at most 64 KiB can be sent."
         )
-    if not raw:
-        raise UsageError(f"{where} is empty: there is no secret to send.")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")  # strict: a lone surrogate is not UTF-8 either
     except UnicodeDecodeError:
         raise UsageError(f"{where} is not UTF-8 text: Secket sends text.") from None
+    check = check_secret(text)
+    if isinstance(check, Empty):
+        raise UsageError(f"{where} is empty: there is no secret to send.")
+    if not isinstance(check, Sendable):
+        raise UsageError(check.message)
+    return text
 
 
 def read_file(path: Path) -> str:

@@ -35,6 +35,9 @@ class Console:
     stdout: BinaryIO
     stdout_is_terminal: bool = False
     _buffer: bytes = field(default=b"", repr=False)
+    #: The cursor is not at the start of a line: after the question, or the "^C" the
+    #: terminal echoed.
+    mid_line: bool = field(default=False, repr=False)
 
     def line(self, text: str = "") -> None:
         print(text, file=self.err, flush=True)
@@ -62,6 +65,7 @@ class Console:
         assert fd is not None, "a terminal to ask on was checked for before connecting"
         self.err.write(ASK)
         self.err.flush()
+        self.mid_line = True
         loop = asyncio.get_running_loop()
 
         def readable() -> None:
@@ -74,7 +78,7 @@ class Console:
             if not data:
                 # End of input (Ctrl-D): no confirmation will come, which is a "no".
                 loop.remove_reader(fd)
-                self.line()
+                self.end_line()
                 post(Answer(Decision.MISMATCH))
                 return
             self._buffer += data
@@ -83,6 +87,7 @@ class Console:
                 decision = parse_answer(text.decode("utf-8", "replace"))
                 if decision is not None:
                     loop.remove_reader(fd)
+                    self.mid_line = False  # Enter ended the line
                     post(Answer(decision))
                     return
                 self.err.write(ASK_AGAIN)
@@ -91,8 +96,15 @@ class Console:
         loop.add_reader(fd, readable)
 
     def stop_asking(self) -> None:
+        """The session ended: no answer is read any more."""
         if self.answers is not None:
             asyncio.get_running_loop().remove_reader(self.answers)
+
+    def end_line(self) -> None:
+        """Make sure what follows starts a line of its own."""
+        if self.mid_line:
+            self.mid_line = False
+            self.line()
 
     def _deliver(self, text: str) -> None:
         if self.out_path is not None:

@@ -131,6 +131,7 @@ async def _main(prepared: Prepared) -> int:
         if net.ws is None or signals:
             task.cancel()
         signals.append(signum)
+        console.mid_line = console.mid_line or signum == signal.SIGINT  # after the "^C" echo
         net.post(Interrupted())
 
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -139,14 +140,16 @@ async def _main(prepared: Prepared) -> int:
         async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as http:
             finish = await net.run(http, await signal_url(http, prepared.base))
     except SecketError as exc:
+        console.end_line()
         console.line(error_line(exc))
         return exit_code(exc)
     except asyncio.CancelledError:
-        console.line()
+        console.end_line()
         console.line(error_line(StoppedError()))
         return Exit.INTERRUPTED
     except Exception as exc:  # a bug: one line all the same, and everything closed
         unexpected = SecketError(f"Something unexpected went wrong: {type(exc).__name__}: {exc}")
+        console.end_line()
         console.line(error_line(unexpected))
         return Exit.FAILED
     finally:
@@ -154,7 +157,6 @@ async def _main(prepared: Prepared) -> int:
             console.stop_asking()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
-    if finish.code is Exit.INTERRUPTED:
-        console.line()  # after the "^C" the terminal echoed
+    console.end_line()
     console.line(finish.line)
     return finish.code

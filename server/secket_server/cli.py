@@ -23,13 +23,15 @@ from typing import Any
 
 from aiohttp import web
 
+from secket.core.errors import SnapshotError
+
 from .app import create_app
 from .assets import asset_map
 from .build import build_bundle
 from .config import DEFAULT_ROOT, Config
 from .logs import AccessLogger, configure_logging
 from .precompress import cache_dir, precompress
-from .snapshot import SnapshotError, ensure_snapshot
+from .snapshot import ensure_snapshot
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
@@ -67,21 +69,44 @@ class _Env:
             self.errors.append(f"{name}={text!r}: {exc}")
             return default
 
+    def option(
+        self,
+        parser: argparse.ArgumentParser,
+        flag: str,
+        variable: str,
+        convert: Callable[[str], Any],
+        default: Any,
+        **kwargs: Any,
+    ) -> None:
+        """``flag``, whose default comes from ``variable``; its help names the variable."""
+        kwargs["help"] = f"{kwargs['help']} [{variable}]"
+        default = self.get(variable, convert, default)
+        parser.add_argument(flag, type=convert, default=default, **kwargs)
+
     def flag(self, name: str) -> bool:
         return self.environ.get(name, "").strip().lower() in _TRUE
 
 
-def _add_common(parser: argparse.ArgumentParser, env: _Env) -> None:
-    parser.add_argument(
+def _add_root(parser: argparse.ArgumentParser, env: _Env) -> None:
+    env.option(
+        parser,
         "--root",
-        type=Path,
-        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
-        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
+        "SECKET_ROOT",
+        Path,
+        DEFAULT_ROOT,
+        help="directory holding app/, pyscript.toml and node_modules/",
     )
-    parser.add_argument(
+
+
+def _add_common(parser: argparse.ArgumentParser, env: _Env) -> None:
+    _add_root(parser, env)
+    env.option(
+        parser,
         "--signal-url",
-        default=env.get("SECKET_SIGNAL_URL", str, None),
-        help="wss:// URL of the signaling server if not this origin [SECKET_SIGNAL_URL]",
+        "SECKET_SIGNAL_URL",
+        str,
+        None,
+        help="wss:// URL of the signaling server if not this origin",
     )
     parser.add_argument(
         "--csp-extra",
@@ -115,27 +140,33 @@ def _add_nat_traversal(serve: argparse.ArgumentParser, env: _Env) -> None:
         "of this machine can read a command line, so prefer SECKET_TURN_SECRET or "
         "--turn-secret-file. Never logged [SECKET_TURN_SECRET]",
     )
-    serve.add_argument(
+    env.option(
+        serve,
         "--turn-secret-file",
-        type=Path,
-        default=env.get("SECKET_TURN_SECRET_FILE", Path, None),
+        "SECKET_TURN_SECRET_FILE",
+        Path,
+        None,
         metavar="PATH",
         help="file holding the secret shared with the TURN server (coturn static-auth-secret); "
-        "or set SECKET_TURN_SECRET. Never logged [SECKET_TURN_SECRET_FILE]",
+        "or set SECKET_TURN_SECRET. Never logged",
     )
-    serve.add_argument(
+    env.option(
+        serve,
         "--turn-ttl",
-        type=float,
-        default=env.get("SECKET_TURN_TTL", float, defaults.turn_ttl),
+        "SECKET_TURN_TTL",
+        float,
+        defaults.turn_ttl,
         metavar="SECONDS",
-        help="lifetime of a TURN credential (default %(default)s) [SECKET_TURN_TTL]",
+        help="lifetime of a TURN credential (default %(default)s)",
     )
-    serve.add_argument(
+    env.option(
+        serve,
         "--ice-transport-policy",
+        "SECKET_ICE_TRANSPORT_POLICY",
+        _policy,
+        defaults.ice_transport_policy,
         choices=("all", "relay"),
-        default=env.get("SECKET_ICE_TRANSPORT_POLICY", _policy, defaults.ice_transport_policy),
-        help="'relay' makes the browsers connect through TURN only "
-        "(default %(default)s) [SECKET_ICE_TRANSPORT_POLICY]",
+        help="'relay' makes the browsers connect through TURN only (default %(default)s)",
     )
 
 
@@ -169,16 +200,21 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the signaling server and serve the app")
-    serve.add_argument(
+    env.option(
+        serve,
         "--host",
-        default=env.get("HOST", str, "127.0.0.1"),
-        help="address to listen on (default %(default)s) [HOST]",
+        "HOST",
+        str,
+        "127.0.0.1",
+        help="address to listen on (default %(default)s)",
     )
-    serve.add_argument(
+    env.option(
+        serve,
         "--port",
-        type=int,
-        default=env.get("PORT", int, 8000),
-        help="port to listen on, 0 for any (default %(default)s) [PORT]",
+        "PORT",
+        int,
+        8000,
+        help="port to listen on, 0 for any (default %(default)s)",
     )
     _add_common(serve, env)
     numbers: list[tuple[str, Callable[[str], Any], str]] = [
@@ -192,26 +228,33 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
     ]
     for name, convert, help_text in numbers:
         variable = "SECKET_" + name.upper()
-        serve.add_argument(
+        env.option(
+            serve,
             "--" + name.replace("_", "-"),
-            type=convert,
-            default=env.get(variable, convert, getattr(defaults, name)),
-            help=f"{help_text} (default %(default)s) [{variable}]",
+            variable,
+            convert,
+            getattr(defaults, name),
+            help=f"{help_text} (default %(default)s)",
         )
-    serve.add_argument(
+    env.option(
+        serve,
         "--ice-servers",
-        type=_ice_servers,
-        default=env.get("SECKET_ICE_SERVERS", _ice_servers, ()),
+        "SECKET_ICE_SERVERS",
+        _ice_servers,
+        (),
         metavar="JSON",
-        help="RTCIceServer list given to paired peers [SECKET_ICE_SERVERS]",
+        help="RTCIceServer list given to paired peers",
     )
     _add_nat_traversal(serve, env)
-    serve.add_argument(
+    env.option(
+        serve,
         "--redis",
-        default=env.get("SECKET_REDIS_URL", str, None),
+        "SECKET_REDIS_URL",
+        str,
+        None,
         metavar="URL",
         help="share rooms with other secket processes through this Redis, e.g. "
-        "redis://127.0.0.1:6379/0 (default: rooms in this process only) [SECKET_REDIS_URL]",
+        "redis://127.0.0.1:6379/0 (default: rooms in this process only)",
     )
     serve.add_argument(
         "--allowed-origin",
@@ -232,10 +275,13 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         default=env.flag("SECKET_TRUST_FORWARDED"),
         help="take the client address from X-Forwarded-For [SECKET_TRUST_FORWARDED]",
     )
-    serve.add_argument(
+    env.option(
+        serve,
         "--log-level",
-        default=env.get("SECKET_LOG_LEVEL", str, "INFO"),
-        help="(default %(default)s) [SECKET_LOG_LEVEL]",
+        "SECKET_LOG_LEVEL",
+        str,
+        "INFO",
+        help="(default %(default)s)",
     )
 
     build = commands.add_parser("build", help="write the static app to a directory")
@@ -247,12 +293,7 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         help="make the brotli and gzip variants of the static files that `secket serve` sends "
         "(kept in .cache/precompressed/ by content hash; only new content is compressed)",
     )
-    compress.add_argument(
-        "--root",
-        type=Path,
-        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
-        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
-    )
+    _add_root(compress, env)
 
     _add_terminal(commands)
 
@@ -261,12 +302,7 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
         help="make Pyodide's memory snapshot of the page's Python in build/snapshot/ with Node, "
         "unless the one there is up to date",
     )
-    snapshot.add_argument(
-        "--root",
-        type=Path,
-        default=env.get("SECKET_ROOT", Path, DEFAULT_ROOT),
-        help="directory holding app/, pyscript.toml and node_modules/ [SECKET_ROOT]",
-    )
+    _add_root(snapshot, env)
     return parser
 
 

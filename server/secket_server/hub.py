@@ -21,6 +21,8 @@ from typing import Any
 
 from aiohttp import WSCloseCode, web
 
+from secket.core.errors import UnavailableError
+
 from . import notices, protocol, turn
 from .config import Config
 from .limits import KeyedLimiter, TokenBucket
@@ -29,7 +31,7 @@ from .metrics import Metrics
 from .notices import Notice, NoticeKind
 from .protocol import CLOSE_CODES, ErrorCode
 from .rooms import ExpiryReason, PeerRef, RemotePeer
-from .store import StoreUnavailable, make_store
+from .store import make_store
 
 logger = logging.getLogger("secket_server.ws")
 
@@ -182,7 +184,7 @@ class Hub:
             return
         try:
             await self.store.notify(peer, notice)
-        except StoreUnavailable as exc:
+        except UnavailableError as exc:
             log_event(logger, "notice-lost", logging.WARNING, kind=notice.kind, error=str(exc))
 
     async def deliver(self, conn_id: int, notice: Notice) -> None:
@@ -209,7 +211,7 @@ class Hub:
         """Take the socket out of its room; a paired partner is told and let go."""
         try:
             departure = await self.store.leave(conn.id)
-        except StoreUnavailable as exc:
+        except UnavailableError as exc:
             self.log(conn, "leave-failed", error=str(exc))
             return
         if departure is None:
@@ -239,7 +241,7 @@ class Hub:
         self.join_limiter.purge()
         try:
             expiries = await self.store.expire()
-        except StoreUnavailable:
+        except UnavailableError:
             return  # the store logged it; the next sweep tries again
         for expiry in expiries:
             message = IDLE_MESSAGE if expiry.reason is ExpiryReason.IDLE else None

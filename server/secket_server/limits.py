@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Callable
 
@@ -41,9 +42,7 @@ class KeyedLimiter:
     def __init__(
         self, *, rate: float, burst: float, clock: Callable[[], float], max_keys: int = 100_000
     ) -> None:
-        self._rate = rate
-        self._burst = burst
-        self._clock = clock
+        self._new_bucket = functools.partial(TokenBucket, rate=rate, burst=burst, clock=clock)
         self._max_keys = max_keys
         self._buckets: dict[str, TokenBucket] = {}
 
@@ -57,9 +56,7 @@ class KeyedLimiter:
                 self.purge()
             while len(self._buckets) >= self._max_keys:
                 del self._buckets[next(iter(self._buckets))]
-            bucket = self._buckets[key] = TokenBucket(
-                rate=self._rate, burst=self._burst, clock=self._clock
-            )
+            bucket = self._buckets[key] = self._new_bucket()
         return bucket.take()
 
     def purge(self) -> None:

@@ -64,57 +64,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Final
 
 import orjson
 from aiohttp import WSCloseCode
 
+from secket.core.errors import BadMessageError, ServerCode, UnknownTypeError, refusal
+
 _ROOM = re.compile(r"[0-9a-f]{32}")
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
 
 
-class ErrorCode(StrEnum):
-    """The ``code`` of an ``error`` frame; also the ``reason`` label of refusal metrics."""
+#: The ``code`` of an ``error`` frame; also the ``reason`` label of refusal metrics. Each is
+#: the code of one ``ServerRefusedError`` of ``secket.core.errors``, shared with the page.
+ErrorCode = ServerCode
 
-    ROOM_FULL = "room-full"
-    BAD_MESSAGE = "bad-message"
-    UNKNOWN_TYPE = "unknown-type"
-    TOO_LARGE = "too-large"
-    NOT_JOINED = "not-joined"
-    ALREADY_JOINED = "already-joined"
-    NOT_PAIRED = "not-paired"
-    ROOM_EXPIRED = "room-expired"
-    NO_ROOM = "no-room"
-    RATE_LIMITED = "rate-limited"
-    SERVER_FULL = "server-full"
-    BAD_ORIGIN = "bad-origin"
-    SHUTTING_DOWN = "shutting-down"
-    UNAVAILABLE = "unavailable"
-
-
-#: The sentence sent with each error unless a more specific one is given.
-ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {
-    ErrorCode.ROOM_FULL: "This link is already in use by two people, or has been used.",
-    ErrorCode.BAD_MESSAGE: "The server could not understand a message.",
-    ErrorCode.UNKNOWN_TYPE: "The server does not know this message type.",
-    ErrorCode.TOO_LARGE: "A message was larger than the server accepts.",
-    ErrorCode.NOT_JOINED: "Join a room before sending signals.",
-    ErrorCode.ALREADY_JOINED: "This connection has already joined a room.",
-    ErrorCode.NOT_PAIRED: "The other person has not joined yet.",
-    ErrorCode.ROOM_EXPIRED: "This link has expired. Start again with a new link.",
-    # The server cannot tell a link that never had a room (a typo) from one whose room it
-    # forgot (its creator left, or it expired long ago): it keeps no list of past rooms.
-    ErrorCode.NO_ROOM: (
-        "This link is wrong or no longer valid: it may have been changed when it was copied, "
-        "its creator may have closed the page, or it is too old. Ask for a new link."
-    ),
-    ErrorCode.RATE_LIMITED: "Too many messages. Wait a moment and try again.",
-    ErrorCode.SERVER_FULL: "The server is busy. Try again later.",
-    ErrorCode.BAD_ORIGIN: "This page is not allowed to use this server.",
-    ErrorCode.SHUTTING_DOWN: "The server is restarting. Try again in a moment.",
-    ErrorCode.UNAVAILABLE: "The server cannot reach its room store. Try again in a moment.",
-}
+#: The sentence sent with each error unless a more specific one is given (the page's own
+#: English catalogue, ``secket/i18n/en.py``).
+ERROR_MESSAGES: Final[Mapping[ErrorCode, str]] = {code: refusal(code).message for code in ErrorCode}
 
 #: Websocket close code sent after each error; None leaves the socket open.
 CLOSE_CODES: Final[Mapping[ErrorCode, WSCloseCode | None]] = {
@@ -133,15 +100,6 @@ CLOSE_CODES: Final[Mapping[ErrorCode, WSCloseCode | None]] = {
     ErrorCode.SHUTTING_DOWN: WSCloseCode.GOING_AWAY,
     ErrorCode.UNAVAILABLE: WSCloseCode.TRY_AGAIN_LATER,
 }
-
-
-class ProtocolError(Exception):
-    """The client sent a frame that is not a valid message."""
-
-    def __init__(self, code: ErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,34 +127,34 @@ ClientMessage = Join | Signal | Leave | Ping
 
 
 def parse_client_message(text: str) -> ClientMessage:
-    """Decode one client text frame; raise ``ProtocolError`` if it is not a valid message."""
+    """Decode one client text frame; raise ``BadMessageError`` or ``UnknownTypeError``."""
     try:
         data = orjson.loads(text)
     except ValueError:  # orjson.JSONDecodeError; it also refuses nesting over 1024 deep
-        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message is not JSON.") from None
+        raise BadMessageError("The message is not JSON.") from None
     if not isinstance(data, dict):
-        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message is not a JSON object.")
+        raise BadMessageError("The message is not a JSON object.")
     kind = data.get("type")
     if not isinstance(kind, str):
-        raise ProtocolError(ErrorCode.BAD_MESSAGE, "The message has no string 'type'.")
+        raise BadMessageError("The message has no string 'type'.")
     if kind == "join":
         room = data.get("room")
         if not isinstance(room, str) or not _ROOM.fullmatch(room):
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'room' must be 32 lowercase hex digits.")
+            raise BadMessageError("'room' must be 32 lowercase hex digits.")
         create = data.get("create", True)
         if not isinstance(create, bool):
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'create' must be true or false.")
+            raise BadMessageError("'create' must be true or false.")
         return Join(room, create)
     if kind == "signal":
         payload = data.get("payload")
         if not isinstance(payload, str) or not _BASE64URL.fullmatch(payload):
-            raise ProtocolError(ErrorCode.BAD_MESSAGE, "'payload' must be a base64url string.")
+            raise BadMessageError("'payload' must be a base64url string.")
         return Signal(payload)
     if kind == "leave":
         return Leave()
     if kind == "ping":
         return Ping()
-    raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "The server does not know this message type.")
+    raise UnknownTypeError()
 
 
 def _encode(message: Mapping[str, Any]) -> str:

@@ -7,7 +7,7 @@ node's channel, which the node reads in ``_listen`` and hands to its hub. A sign
 call, the relay script publishing it itself, and the signals of all sockets go to Redis
 together, one pipeline at a time (``Batcher``).
 
-While Redis cannot be reached, every call raises ``StoreUnavailable`` (the socket gets
+While Redis cannot be reached, every call raises ``UnavailableError`` (the socket gets
 ``unavailable``), ``health()`` says what is wrong, and ``_listen`` keeps retrying; nothing
 else changes, so the server recovers on its own when Redis is back. Pub/sub delivers at
 most once: a notice published while a node is reconnecting is lost.
@@ -27,6 +27,8 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.commands.core import AsyncScript
 from redis.exceptions import NoScriptError, RedisError
+
+from secket.core.errors import UnavailableError
 
 from . import notices, redis_scripts
 from .config import Config, redis_address
@@ -49,7 +51,7 @@ from .rooms import (
     RoomId,
     Waiting,
 )
-from .store import Deliver, RoomCounts, StoreHealth, StoreUnavailable
+from .store import Deliver, RoomCounts, StoreHealth
 from .tasks import stop_task
 
 logger = logging.getLogger("secket_server.redis")
@@ -277,12 +279,12 @@ class RedisStore:
         return await self._answer(self._scripts[name](args=(PREFIX, *args)))
 
     async def _answer(self, call: Awaitable[Any]) -> list[Any]:
-        """A script's answer; Redis failing on the way is ``StoreUnavailable``."""
+        """A script's answer; Redis failing on the way is ``UnavailableError``."""
         try:
             result = await call
         except _ERRORS as exc:
             self._lost(exc)
-            raise StoreUnavailable(self.problem) from exc
+            raise UnavailableError(self.problem) from exc
         return list(result)
 
     async def join(self, peer: PeerId, room_id: RoomId, create: bool) -> JoinDecision:
@@ -307,7 +309,7 @@ class RedisStore:
                 return Paired(first=self._ref(first), second=peer)
             case ["refused", code, *intruded]:
                 return Refused(peer, ErrorCode(code), tuple(self._ref(p) for p in intruded))
-        raise StoreUnavailable(f"unexpected answer from Redis: {result!r}")
+        raise UnavailableError(f"unexpected answer from Redis: {result!r}")
 
     async def relay(self, peer: PeerId, payload: str) -> RelayDecision:
         room_id = self._room_of.get(peer)
@@ -328,7 +330,7 @@ class RedisStore:
                 if code == ErrorCode.NOT_JOINED:
                     self._room_of.pop(peer, None)
                 return Refused(peer, ErrorCode(code))
-        raise StoreUnavailable(f"unexpected answer from Redis: {result!r}")
+        raise UnavailableError(f"unexpected answer from Redis: {result!r}")
 
     async def touch(self, peer: PeerId) -> None:
         room_id = self._room_of.get(peer)
@@ -364,7 +366,7 @@ class RedisStore:
                 total, paired = await pipe.execute()
         except _ERRORS as exc:
             self._lost(exc)
-            raise StoreUnavailable(self.problem) from exc
+            raise UnavailableError(self.problem) from exc
         return RoomCounts(waiting=max(0, int(total) - int(paired)), paired=int(paired))
 
     async def notify(self, peer: RemotePeer, notice: Notice) -> None:
@@ -372,7 +374,7 @@ class RedisStore:
             await self.redis.publish(PREFIX + "to:" + peer.node, notices.encode(peer.conn, notice))
         except _ERRORS as exc:
             self._lost(exc)
-            raise StoreUnavailable(self.problem) from exc
+            raise UnavailableError(self.problem) from exc
 
     async def health(self) -> StoreHealth:
         try:

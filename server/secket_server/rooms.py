@@ -16,14 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from secket.core.records import Record
+
 from .protocol import ErrorCode
 
 PeerId = int
 RoomId = str
 
 
-@dataclass(frozen=True, slots=True)
-class RemotePeer:
+class RemotePeer(Record):
     """A socket held by another server process (only the Redis store makes these)."""
 
     node: str
@@ -48,23 +49,20 @@ class ExpiryReason(Enum):
     IDLE = "idle"
 
 
-@dataclass(frozen=True, slots=True)
-class Waiting:
+class Waiting(Record):
     """The peer joined an empty room and waits for the other one."""
 
     peer: PeerId
 
 
-@dataclass(frozen=True, slots=True)
-class Paired:
+class Paired(Record):
     """The second peer joined: ``first`` waited, ``second`` just arrived."""
 
     first: PeerRef
     second: PeerId
 
 
-@dataclass(frozen=True, slots=True)
-class Refused:
+class Refused(Record):
     """The request was refused; ``intruded`` are the peers to warn about a third joiner."""
 
     peer: PeerId
@@ -72,28 +70,24 @@ class Refused:
     intruded: tuple[PeerRef, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Relay:
+class Relay(Record):
     """Forward the peer's signal to ``to``."""
 
     to: PeerRef
 
 
-@dataclass(frozen=True, slots=True)
-class Forwarded:
+class Forwarded(Record):
     """The signal was already handed to the process that holds the other peer."""
 
 
-@dataclass(frozen=True, slots=True)
-class Departure:
+class Departure(Record):
     """The peer left its room; ``remaining`` (if any) must be told and let go."""
 
     peer: PeerRef
     remaining: PeerRef | None
 
 
-@dataclass(frozen=True, slots=True)
-class Expiry:
+class Expiry(Record):
     """A room expired; all its ``peers`` must be told and let go."""
 
     peers: tuple[PeerRef, ...]
@@ -116,8 +110,7 @@ class _Room:
         return RoomState.PAIRED if len(self.peers) == 2 else RoomState.WAITING
 
 
-@dataclass(frozen=True, slots=True)
-class _Spent:
+class _Spent(Record):
     reason: ErrorCode
     until: float
 

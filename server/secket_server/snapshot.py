@@ -35,6 +35,8 @@ from typing import Any, Final
 
 from aiohttp import hdrs, web
 
+from secket.core.errors import SnapshotError
+
 #: Where the snapshot is made, relative to the checkout (ignored by git).
 SNAPSHOT_DIR: Final = Path("build") / "snapshot"
 SNAPSHOT_FILE: Final = "snapshot.bin"
@@ -56,10 +58,6 @@ _PYSCRIPT_FILE = re.compile(r'"[A-Za-z_]+\.py":("(?:[^"\\]|\\.)*")')
 _PAGE_PROVIDED = frozenset(
     {"js", "jsffi", "pyodide", "pyodide_js", "pyscript", "polyscript", "_pyscript"}
 )
-
-
-class SnapshotError(Exception):
-    """The snapshot cannot be made from this checkout; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ several processes (``redis_store.RedisStore``, with ``--redis``).
 
 Both make the decisions of ``rooms``; the hub turns them into frames. A decision may name a
 ``RemotePeer``, a socket of another process: the hub hands its notice to the store, which
-passes it on. A store that cannot do its work raises ``StoreUnavailable``.
+passes it on. A store that cannot do its work raises ``UnavailableError``.
 """
 
 from __future__ import annotations
@@ -28,10 +28,6 @@ from .rooms import (
 
 #: ``await deliver(socket id, notice)``: how a store hands a notice to a socket of this process.
 Deliver = Callable[[PeerId, Notice], Awaitable[None]]
-
-
-class StoreUnavailable(Exception):
-    """The room store cannot be reached (Redis is down); the message could not be handled."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,13 @@ from typing import Any
 
 from aiohttp import hdrs, web
 
+from secket.core.errors import UnavailableError
+
 from . import metrics
 from .assets import INDEX, cache_control
 from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY
 from .static import serve_static
-from .store import StoreUnavailable
 
 
 def page_config(config: Config) -> dict[str, Any]:
@@ -28,7 +29,7 @@ async def healthz(request: web.Request) -> web.Response:
     if health.ok:
         try:
             rooms = (await hub.store.counts()).total
-        except StoreUnavailable:
+        except UnavailableError:
             rooms = None
     body = {
         "status": "ok" if health.ok else "unavailable",
@@ -44,7 +45,7 @@ async def metrics_view(request: web.Request) -> web.Response:
     try:
         counts = await hub.store.counts()
         rooms: tuple[int, int] | None = (counts.waiting, counts.paired)
-    except StoreUnavailable:
+    except UnavailableError:
         rooms = None
     text = metrics.render(
         hub.metrics,

@@ -11,14 +11,15 @@ import asyncio
 from aiohttp import WSCloseCode, WSMessage, WSMsgType, web
 from aiohttp.http_websocket import WS_CLOSED_MESSAGE, WebSocketError
 
+from secket.core.errors import ServerRefusedError, UnavailableError
+
 from . import notices, protocol
 from .config import CONFIG_KEY, Config
 from .hub import CLOSE_TIMEOUT, HUB_KEY, Conn, Hub, peer_label
 from .limits import address_key
-from .protocol import ErrorCode, Join, Leave, Ping, ProtocolError, Signal
+from .protocol import ErrorCode, Join, Leave, Ping, Signal
 from .rooms import Departure, Forwarded, Paired, Refused, Relay, Waiting
 from .security import normalize_origin, origin_allowed
-from .store import StoreUnavailable
 
 
 def client_address(request: web.Request, config: Config) -> str | None:
@@ -136,8 +137,8 @@ async def handle_text(hub: Hub, conn: Conn, text: str) -> None:
         return
     try:
         message = protocol.parse_client_message(text)
-    except ProtocolError as exc:
-        await hub.refuse(conn, exc.code, exc.message)
+    except ServerRefusedError as exc:
+        await hub.refuse(conn, ErrorCode(exc.code), exc.message)
         return
     try:
         match message:
@@ -149,7 +150,7 @@ async def handle_text(hub: Hub, conn: Conn, text: str) -> None:
                 await handle_leave(hub, conn, message)
             case Ping():
                 await handle_ping(hub, conn, message)
-    except StoreUnavailable as exc:
+    except UnavailableError as exc:
         hub.log(conn, "store-unavailable", error=str(exc))
         await hub.refuse(conn, ErrorCode.UNAVAILABLE)
 

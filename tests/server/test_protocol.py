@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from secket.core.errors import ServerRefusedError
 from secket_server import protocol
 from secket_server.protocol import (
     CLOSE_CODES,
@@ -14,7 +15,6 @@ from secket_server.protocol import (
     Join,
     Leave,
     Ping,
-    ProtocolError,
     Signal,
 )
 
@@ -57,7 +57,7 @@ def test_parse_valid(text: str, message: protocol.ClientMessage) -> None:
     ],
 )
 def test_parse_invalid(text: str, code: ErrorCode) -> None:
-    with pytest.raises(ProtocolError) as caught:
+    with pytest.raises(ServerRefusedError) as caught:
         protocol.parse_client_message(text)
     assert caught.value.code is code
 

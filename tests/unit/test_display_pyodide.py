@@ -2,7 +2,7 @@
 
 The page runs Pyodide's CPython 3.14 (Unicode 16.0); these tests run CPython 3.11 (Unicode
 14.0). This runs the very same probe in both: the pinned Pyodide under Node, with the
-package's core modules copied into its file system, and this interpreter. The probe lists,
+package's core and i18n modules copied into its file system, and this interpreter. The probe lists,
 for every code point, the class, the verdict and the marker name the renderer gives it, and
 renders a fixed corpus of strings (random mixes of the characters it decides about). Both
 must agree, except that CPython 3.11 has no names for characters added after Unicode 14.0.
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[2]
-CORE = ROOT / "app" / "py" / "secket" / "core"
+SECKET = ROOT / "app" / "py" / "secket"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
 PROBE = r'''
@@ -87,15 +87,19 @@ NODE_SCRIPT = r"""
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-const [pyodideDir, coreDir, probeFile] = process.argv.slice(2);
+const [pyodideDir, secketDir, probeFile] = process.argv.slice(2);
 const indexURL = pyodideDir.endsWith("/") ? pyodideDir : `${pyodideDir}/`;
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 const py = await loadPyodide({ indexURL, stdout: () => {}, stderr: (l) => console.error(l) });
-py.FS.mkdirTree("/probe/secket/core");
-py.FS.writeFile("/probe/secket/__init__.py", "");
-for (const name of fs.readdirSync(coreDir)) {
-  if (name.endsWith(".py")) {
-    py.FS.writeFile(`/probe/secket/core/${name}`, fs.readFileSync(path.join(coreDir, name)));
+py.FS.mkdirTree("/probe/secket");
+py.FS.writeFile("/probe/secket/__init__.py", "");  // only the pure packages, never browser/
+for (const pkg of ["core", "i18n"]) {
+  py.FS.mkdirTree(`/probe/secket/${pkg}`);
+  for (const name of fs.readdirSync(path.join(secketDir, pkg))) {
+    if (name.endsWith(".py")) {
+      const source = fs.readFileSync(path.join(secketDir, pkg, name));
+      py.FS.writeFile(`/probe/secket/${pkg}/${name}`, source);
+    }
   }
 }
 py.runPython("import sys; sys.path.insert(0, '/probe')");
@@ -123,7 +127,7 @@ def run_in_pyodide(tmp_path: Path) -> dict[str, object]:
     script.write_text(NODE_SCRIPT)
     probe.write_text(PROBE)
     done = subprocess.run(
-        [node, str(script), str(PYODIDE), str(CORE), str(probe)],
+        [node, str(script), str(PYODIDE), str(SECKET), str(probe)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from qrcodegen import QrCode
 
+from secket.core import errors
 from secket.core.errors import MalformedLinkError, RemoteProtocolError, SecretTooLargeError
 from secket.core.roles import Role
 from secket.core.sas import Sas
-from secket.core.session import MAX_SECRET_BYTES
-from secket.terminal import errors
+from secket.core.secret import MAX_SECRET_BYTES
 from secket.terminal.decide import Decision, decide, normalise_code, parse_answer, server_base
-from secket.terminal.errors import Exit, exit_code
+from secket.terminal.errors import Exit, error_line, exit_code
 from secket.terminal.files import check_out, read_file, read_stream, write_out
 from secket.terminal.view import QR_QUIET_ZONE, code_lines, qr_lines, share_lines, swatch
 
@@ -191,7 +191,7 @@ def test_each_class_of_failure_has_its_own_exit_code() -> None:
         errors.NoServerError(): Exit.USAGE,
         SecretTooLargeError(): Exit.USAGE,
         MalformedLinkError(): Exit.LINK,
-        errors.LinkUnusableError(): Exit.LINK,
+        errors.RoomFullError(): Exit.LINK,
         errors.UnreachableError(): Exit.NETWORK,
         errors.NoPathError(): Exit.NETWORK,
         errors.MismatchError(): Exit.VERIFICATION,
@@ -207,7 +207,7 @@ def test_each_class_of_failure_has_its_own_exit_code() -> None:
 
 
 def test_an_error_is_one_line_with_its_code() -> None:
-    line = errors.error_line(errors.NoPathError())
+    line = error_line(errors.NoPathError())
     assert "\n" not in line
     assert line.startswith("secket: No network path")
     assert line.endswith("[no-path]")

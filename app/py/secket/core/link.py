@@ -1,4 +1,4 @@
-"""The room link of PROTOCOL.md: ``https://<host>/#<v><role><k>``.
+"""The room link of docs/protocol.md: ``https://<host>/#<v><role><k>``.
 
 The fragment carries everything secret: ``k``, 128 random bits, from which the room id (the
 only thing the server sees; the role letter is bound into it too) and the signaling key are
@@ -32,13 +32,6 @@ ROOM_INFO = b"secket/1 room "
 
 _B64URL_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 _ROLES = {role.value: role for role in Role}
-
-_INCOMPLETE = "This link is incomplete: it may have been cut off when it was copied."
-_TOO_LONG = "This link has extra characters at the end: copy it again, or remove what was added."
-_DAMAGED = "This link is damaged: some of its characters were changed. Ask for the link again."
-_NO_FRAGMENT = (
-    "This link has lost its part after the '#', which holds the secret. Ask for the whole link."
-)
 
 
 @dataclass(frozen=True)
@@ -79,7 +72,7 @@ class Link:
 
     @property
     def signal_key(self) -> bytes:
-        """AES-GCM key for signaling payloads (PROTOCOL.md, Signaling)."""
+        """AES-GCM key for signaling payloads (docs/protocol.md, "Values derived from `k`")."""
         return hkdf(self.secret, b"secket/1 signal", SIGNAL_KEY_LEN)
 
     def url(self, origin: str) -> str:
@@ -105,37 +98,34 @@ def parse_fragment(text: str) -> Link:
 
 def _fragment_of(text: str) -> str:
     if not text:
-        raise MalformedLinkError("This link is empty. Paste the whole link you were given.")
+        raise MalformedLinkError(reason="empty")
     if "#" in text:
         return text.partition("#")[2]
     # Without a '#', either this is the bare fragment or a URL that lost its fragment.
     if "/" in text or ":" in text:
-        raise MalformedLinkError(_NO_FRAGMENT)
+        raise MalformedLinkError(reason="no-fragment")
     return text
 
 
 def _parse_version(char: str) -> int:
     if not char:
-        raise MalformedLinkError(_INCOMPLETE)
+        raise MalformedLinkError(reason="incomplete")
     if not char.isascii() or not char.isdigit():
-        raise MalformedLinkError(_DAMAGED)
+        raise MalformedLinkError(reason="damaged")
     version = int(char)
     if version > PROTOCOL_VERSION:
-        raise MalformedLinkError(
-            "This link was made by a newer version of Secket. Reload the page to update, "
-            "or ask the other person for a new link."
-        )
+        raise MalformedLinkError(reason="newer")
     if version != PROTOCOL_VERSION:
-        raise MalformedLinkError(_DAMAGED)
+        raise MalformedLinkError(reason="damaged")
     return version
 
 
 def _parse_role(char: str) -> Role:
     if not char:
-        raise MalformedLinkError(_INCOMPLETE)
+        raise MalformedLinkError(reason="incomplete")
     role = _ROLES.get(char)
     if role is None:
-        raise MalformedLinkError(_DAMAGED)
+        raise MalformedLinkError(reason="damaged")
     return role
 
 
@@ -146,14 +136,14 @@ def _encode_secret(secret: bytes) -> str:
 def _decode_secret(text: str) -> bytes:
     text, extra = text[:SECRET_CHARS], text[SECRET_CHARS:]
     if not set(text) <= _B64URL_ALPHABET:
-        raise MalformedLinkError(_DAMAGED)
+        raise MalformedLinkError(reason="damaged")
     if len(text) < SECRET_CHARS:
-        raise MalformedLinkError(_INCOMPLETE)
+        raise MalformedLinkError(reason="incomplete")
     if extra:
-        raise MalformedLinkError(_TOO_LONG)
+        raise MalformedLinkError(reason="too-long")
     secret = base64.urlsafe_b64decode(text + "==")
     # 22 characters hold 132 bits; a link whose 4 spare bits are set was not made by
     # Secket, and accepting it would give two spellings of one secret.
     if _encode_secret(secret) != text:
-        raise MalformedLinkError(_DAMAGED)
+        raise MalformedLinkError(reason="damaged")
     return secret

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from ..core.errors import OutputError
 from .decide import Decision, parse_answer
-from .errors import OutputError
 from .events import Action, Answer, AskMatch, Deliver, Input, Say, ShowCode, ShowLink
 from .files import write_out
 from .view import ASK, ASK_AGAIN, code_lines, qr_lines, share_lines

@@ -10,8 +10,8 @@ from __future__ import annotations
 from enum import Enum
 from urllib.parse import urlsplit
 
+from ..core.errors import NoServerError, UsageError
 from ..core.sas import Sas
-from .errors import NoServerError, UsageError
 
 #: The SAS number has 13 digits (docs/protocol.md, "Short authentication string").
 CODE_DIGITS = 13

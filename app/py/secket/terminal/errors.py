@@ -1,8 +1,8 @@
 """What can go wrong in the terminal, as one line for the person and an exit code for scripts.
 
-Each error class's docstring is the sentence the person reads (as in ``core/errors.py``);
-:func:`exit_code` puts every error, the core's included, in one class with a distinct exit
-code, so a script can tell a bad link from a lost network from codes that did not match.
+The errors are those of ``core/errors.py`` (the terminal's own among them); :func:`exit_code`
+puts each in one class with a distinct exit code, so a script can tell a bad link from a
+lost network from codes that did not match.
 """
 
 from __future__ import annotations
@@ -10,11 +10,24 @@ from __future__ import annotations
 from enum import IntEnum
 
 from ..core.errors import (
+    BlankSecretError,
+    BrokenSecretError,
+    EmptySecretError,
     LocalProtocolError,
     MalformedLinkError,
+    MismatchError,
+    NoPathError,
+    NoRoomError,
+    PeerLeftError,
     RemoteProtocolError,
+    RoomExpiredError,
+    RoomFullError,
     SecketError,
     SecretTooLargeError,
+    ServerRefusedError,
+    StoppedError,
+    UnreachableError,
+    UsageError,
 )
 
 
@@ -41,96 +54,11 @@ class Exit(IntEnum):
     INTERRUPTED = 130
 
 
-class UsageError(SecketError):
-    """This command cannot run as given."""
-
-    code = "usage"
-
-
-class NoServerError(UsageError):
-    """No Secket server is set: give --server URL, or set SECKET_SERVER to its address."""
-
-    code = "no-server"
-
-
-class NoTerminalError(UsageError):
-    """There is no terminal to confirm the code on: run this in a terminal, or give
-    --expect-code with the number the other person's screen shows."""
-
-    code = "no-terminal"
-
-
-class LinkUnusableError(SecketError):
-    """This link cannot be used any more. Ask for a new link."""
-
-    code = "link"
-
-
-class UnreachableError(SecketError):
-    """Cannot reach the Secket server. Check the address and your connection."""
-
-    code = "unreachable"
-
-
-class ServerRefusedError(SecketError):
-    """The Secket server refused this request."""
-
-    code = "server"
-
-
-class NoPathError(SecketError):
-    """No network path to the other person could be found. A firewall may block direct
-    connections; the operator of the Secket server can add a TURN relay."""
-
-    code = "no-path"
-
-
-class ServerProtocolError(RemoteProtocolError):
-    """The Secket server broke the signaling protocol. Nothing was sent. Start over."""
-
-    code = "server-protocol"
-
-
-class ExtraChannelError(RemoteProtocolError):
-    """The other side tried to open a second connection, which Secket never does: someone
-    may be in the middle. Start over with a new link."""
-
-    code = "extra-channel"
-
-
-class MismatchError(SecketError):
-    """The codes did not match. Someone may be in the middle of this connection: start over
-    with a new link, and if you can, send it over a different channel."""
-
-    code = "mismatch"
-
-
-class PeerLeftError(SecketError):
-    """The other person left before the end. Start over with a new link."""
-
-    code = "peer-left"
-
-
-class OutputError(SecketError):
-    """The secret could not be written out."""
-
-    code = "output"
-
-
-class StoppedError(SecketError):
-    """Interrupted. Nothing was kept."""
-
-    code = "interrupted"
-
-
-_CLASSES: tuple[tuple[type[SecketError], Exit], ...] = (
-    (SecretTooLargeError, Exit.USAGE),
+_CLASSES: tuple[tuple[type[SecketError] | tuple[type[SecketError], ...], Exit], ...] = (
+    ((SecretTooLargeError, EmptySecretError, BlankSecretError, BrokenSecretError), Exit.USAGE),
     (UsageError, Exit.USAGE),
-    (MalformedLinkError, Exit.LINK),
-    (LinkUnusableError, Exit.LINK),
-    (UnreachableError, Exit.NETWORK),
-    (ServerRefusedError, Exit.NETWORK),
-    (NoPathError, Exit.NETWORK),
+    ((MalformedLinkError, RoomFullError, NoRoomError, RoomExpiredError), Exit.LINK),
+    ((UnreachableError, ServerRefusedError, NoPathError), Exit.NETWORK),
     (MismatchError, Exit.VERIFICATION),
     (RemoteProtocolError, Exit.PROTOCOL),
     (PeerLeftError, Exit.PEER_LEFT),

@@ -12,10 +12,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from ..core.errors import SecretTooLargeError
+from ..core.errors import OutputError, SecretTooLargeError, UsageError
+from ..core.secret import MAX_SECRET_BYTES
 from ..core.secret_text import Empty, Sendable, check_secret
-from ..core.session import MAX_SECRET_BYTES
-from .errors import OutputError, UsageError
 
 PROMPT = "Secret (typing is hidden; Enter ends it): "
 

@@ -20,13 +20,18 @@ from dataclasses import dataclass
 
 import aiohttp
 
-from ..core.errors import SecketError
+from ..core.errors import (
+    NoTerminalError,
+    SecketError,
+    StoppedError,
+    WrongCommandError,
+)
 from ..core.link import parse_fragment
 from ..core.roles import Role
 from ..cpython import CPythonCrypto
 from .console import Console
 from .decide import normalise_code, server_base
-from .errors import Exit, NoTerminalError, StoppedError, UsageError, error_line, exit_code
+from .errors import Exit, error_line, exit_code
 from .events import Interrupted
 from .files import check_out, read_file, read_prompt, read_stream
 from .flow import Flow, Options
@@ -101,11 +106,9 @@ def _prepare(args: argparse.Namespace, environ: Mapping[str, str]) -> Prepared:
 
 
 def _wrong_command(verb: str) -> SecketError:
-    error = UsageError(
+    return WrongCommandError(
         f"This link is for the person who will {verb} the secret: run `secket {verb} --link`."
     )
-    error.code = "wrong-command"
-    return error
 
 
 def _open_tty() -> int:

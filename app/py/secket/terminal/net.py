@@ -22,8 +22,7 @@ from aiortc import (
 )
 from aiortc.sdp import candidate_from_sdp
 
-from ..core.errors import RemoteProtocolError, SecketError
-from .errors import UnreachableError
+from ..core.errors import RemoteProtocolError, SecketError, UnreachableError
 from .events import (
     Action,
     AddCandidate,

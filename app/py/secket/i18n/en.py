@@ -1,0 +1,184 @@
+"""English: every sentence the page shows, by key (``str.format`` templates).
+
+Keys name where a sentence is used: ``status.*`` the status line, ``end.*`` an ending's title
+and lead, ``note.*``, ``warning.*`` and ``detail.*`` the page's smaller lines, ``error.<code>``
+(and ``error.<code>.<reason>``) each error of :mod:`secket.core.errors`; the rest is text
+``browser/dom.py`` writes on its own. The server sends the ``error.<code>`` sentences of its
+refusals with them (``server/secket_server/protocol.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import Catalogue
+
+_START_OVER = "Start over with a new link."
+_MIDDLE = (
+    "Someone may be in the middle of this connection. Start over with a new link, and if you "
+    "can, send it over a different channel."
+)
+
+MESSAGES: Final[Catalogue] = {
+    # The status line.
+    "status.ready": "Ready.",
+    "status.ready-to-join": "Ready. Press Join when you are.",
+    "status.waiting-for-opener": "Waiting for the other person to open the link…",
+    "status.waiting-for-peer": "Waiting for the other person…",
+    "status.joining": "Joining…",
+    "status.connecting": "Connecting directly to the other person…",
+    "status.working-out-code": "Connected. Working out the verification code…",
+    "status.compare": "Compare the code with the other person.",
+    "status.verified-sender": "Verified. You can now send the secret.",
+    "status.verified-receiver": "Verified. Waiting for the sender's secret…",
+    "status.sent": "Sent, encrypted. Waiting for the receiver to open it…",
+    "status.received": "Received. Copy it, then press Done.",
+    # Endings: a title (also the status line) and a lead.
+    "end.done.title": "Done",
+    "end.done.lead": "The secret is wiped from this page. Nothing was stored.",
+    "end.delivered.title": "Delivered",
+    "end.delivered.lead": "The receiver has opened the secret. Nothing was kept.",
+    "end.sent.title": "Sent",
+    "end.sent.lead": "The secret went out, encrypted, and the receiver left.",
+    "end.mismatch.title": "Stopped: the codes did not match",
+    "end.peer-mismatch.title": "Stopped: the other person says the codes don't match",
+    "end.mismatch.lead": "Nothing was sent. " + _MIDDLE,
+    "end.mismatch.lead.unopened": "The secret that had arrived was thrown away unopened. "
+    + _MIDDLE,
+    "end.mismatch.lead.sent": "Your secret had already gone out. If the receiver's page had "
+    "not opened it yet, it throws it away unopened; if the codes really differed, treat the "
+    "secret as exposed and change it.",
+    "end.peer-left.title": "The other person left",
+    "end.peer-left.lead": "Their page closed or lost its connection before the end. Nothing "
+    "was sent. " + _START_OVER,
+    "end.full.title": "This link is already in use",
+    "end.full.lead": "A link is for two people, once: two people are connected through this "
+    "one, or have been, so you were refused. Ask the person who sent it for a new link.",
+    "end.expired.title": "This link has expired",
+    "end.no-room.lead": "It may have been changed when it was copied, its creator may have "
+    "closed the page, or it is too old. Ask for a new link.",
+    "end.room-expired.lead": "Links work for 10 minutes. Start over with a new link.",
+    "end.stopped.title": "Stopped",
+    "end.stopped.lead": _START_OVER,
+    # Notes beside the code, and the warning line.
+    "note.peer-confirmed": "The other person confirmed that the codes match.",
+    "note.secret-arrived": "The secret has arrived. It opens once you confirm the codes match.",
+    "note.late-mismatch": "The sender now says the codes don't match.",
+    "note.sender-left": "The sender left. The secret stays here until you press Done.",
+    "warning.intruder": "Someone else just tried to open this link and was refused. If you "
+    "shared it with only one person, compare the code especially carefully.",
+    # The detail line.
+    "detail.path.direct": "Connection: direct, encrypted end to end.",
+    "detail.path.relayed": "Connection: through a relay server, encrypted end to end.",
+    "detail.path.unknown": "Connection: unknown, encrypted end to end.",
+    "detail.server-closed": "The server's connection closed with code {code}.",
+    "detail.relay-refused": "The relay refused this browser ({code} {text}).",
+    "detail.cause": "Detail: {cause}",
+    # Text dom.py writes on its own.
+    "share.lead.receiver": "Send this link to the person who has the secret. When they open "
+    "it and press Join, you will compare a code, then they can send.",
+    "share.lead.sender": "Send this link to the person who should get the secret. When they "
+    "open it and press Join, you will compare a code, then you can send.",
+    "join.title.sender": "Someone is waiting for a secret from you",
+    "join.lead.sender": "The person who sent you this link wants you to hand them a secret. "
+    "After you both confirm the code, you type it here and it goes straight to their browser, "
+    "encrypted to a key only their browser holds.",
+    "join.title.receiver": "Someone wants to hand you a secret",
+    "join.lead.receiver": "The person who sent you this link has a secret for you. Your "
+    "browser makes a key that never leaves it; the secret is encrypted to that key.",
+    "secret.count": "{size:,} of {limit:,} bytes",
+    "secret.count.too-large": "{size:,} of {limit:,} bytes: too large to send",
+    "copy.link": "Copy link",
+    "copy.secret": "Copy",
+    "copy.done": "Copied",
+    "copy.failed": "Copy failed: select it and copy",
+    "camera.on": "What the sender sees of you.",
+    "camera.off": "What the sender sees of you: the colour and emoji, no camera.",
+    "video.connecting": "Connecting…",
+    # Errors, by code (secket/core/errors.py).
+    "error.error": "Something unexpected went wrong. Start over.",
+    "error.local-protocol": "This page tried to do something the protocol does not allow at "
+    "this point.",
+    "error.secret-too-large": "The secret is too large: at most 64 KiB can be sent.",
+    "error.secret-empty": "There is nothing to send: type or paste the secret first.",
+    "error.secret-blank": "The secret is only spaces, line breaks or invisible characters: "
+    "there is nothing to send. Type or paste the secret.",
+    "error.secret-surrogate": "The secret holds a broken character (half of a character, as "
+    "some keyboards and pastes leave it). Delete it and type that character again.",
+    "error.remote-protocol": "The other side sent something the protocol does not allow.",
+    "error.remote-protocol.version": "The other side speaks a different Secket version. Both "
+    "should reload the page.",
+    "error.decrypt": "A message could not be decrypted: it was altered or not made for this "
+    "session.",
+    "error.signal-tampered": "The connection set-up was tampered with: a message did not come "
+    "from the person holding the link. Nothing was sent. " + _START_OVER,
+    "error.commit-mismatch": "The other side's key does not match what it committed to. "
+    "Nothing was sent.",
+    "error.extra-channel": "The other side tried to open a second connection, which Secket "
+    "never does: someone may be in the middle. " + _START_OVER,
+    "error.server-protocol": "The Secket server broke the signaling protocol. Nothing was "
+    "sent. Start over.",
+    "error.bad-link": "This link is not a complete Secket link. Ask for the whole link again.",
+    "error.bad-link.empty": "This link is empty. Paste the whole link you were given.",
+    "error.bad-link.no-fragment": "This link has lost its part after the '#', which holds the "
+    "secret. Ask for the whole link.",
+    "error.bad-link.incomplete": "This link is incomplete: it may have been cut off when it "
+    "was copied.",
+    "error.bad-link.too-long": "This link has extra characters at the end: copy it again, or "
+    "remove what was added.",
+    "error.bad-link.damaged": "This link is damaged: some of its characters were changed. Ask "
+    "for the link again.",
+    "error.bad-link.newer": "This link was made by a newer version of Secket. Reload the page "
+    "to update, or ask the other person for a new link.",
+    "error.unsupported": "This browser cannot make X25519 keys. Use a current Chrome, Edge, "
+    "Firefox or Safari.",
+    "error.unsupported.no-webrtc": "This browser cannot make direct connections (no WebRTC). "
+    "Use a current Chrome, Edge, Firefox or Safari.",
+    "error.unreachable": "Cannot reach the Secket server. Check your connection and start over.",
+    "error.unreachable.lost": "The connection to the Secket server was lost. Start over.",
+    "error.no-path": "No network path between the two browsers could be found. A firewall may "
+    "block direct connections; the operator of this Secket server can add a TURN relay.",
+    "error.no-path.bad-offer": "The other browser's connection offer could not be used. "
+    + _START_OVER,
+    "error.relay-refused": "The relay server refused this browser: its credentials are wrong "
+    "or expired. Start over; if it happens again, the operator should check that the TURN "
+    "secret given to Secket matches the relay's (coturn: static-auth-secret) and that the "
+    "clocks agree.",
+    "error.too-large-for-channel": "This browser's connection cannot carry a message that "
+    "large. Send a shorter secret.",
+    "error.peer-failed": "The other person's page stopped with an error ({cause}).",
+    # The terminal peer's own.
+    "error.usage": "This command cannot run as given.",
+    "error.no-server": "No Secket server is set: give --server URL, or set SECKET_SERVER to its "
+    "address.",
+    "error.no-terminal": "There is no terminal to confirm the code on: run this in a terminal, "
+    "or give --expect-code with the number the other person's screen shows.",
+    "error.wrong-command": "This link is for the other command: run secket send or secket "
+    "receive as the person who sent it says.",
+    "error.mismatch": "The codes did not match. Someone may be in the middle of this "
+    "connection: start over with a new link, and if you can, send it over a different "
+    "channel.",
+    "error.peer-left": "The other person left before the end. Start over with a new link.",
+    "error.output": "The secret could not be written out.",
+    "error.interrupted": "Interrupted. Nothing was kept.",
+    "error.snapshot": "The memory snapshot could not be made.",
+    # The server's refusals (the `code` of its `error` frames).
+    "error.server-refused": "The Secket server refused this.",
+    "error.room-full": "This link is already in use by two people, or has been used.",
+    "error.bad-message": "The server could not understand a message.",
+    "error.unknown-type": "The server does not know this message type.",
+    "error.too-large": "A message was larger than the server accepts.",
+    "error.not-joined": "Join a room before sending signals.",
+    "error.already-joined": "This connection has already joined a room.",
+    "error.not-paired": "The other person has not joined yet.",
+    "error.room-expired": "This link has expired. Start again with a new link.",
+    # The server cannot tell a link that never had a room (a typo) from one whose room it
+    # forgot (its creator left, or it expired long ago): it keeps no list of past rooms.
+    "error.no-room": "This link is wrong or no longer valid: it may have been changed when it "
+    "was copied, its creator may have closed the page, or it is too old. Ask for a new link.",
+    "error.rate-limited": "Too many messages. Wait a moment and try again.",
+    "error.server-full": "The server is busy. Try again later.",
+    "error.bad-origin": "This page is not allowed to use this server.",
+    "error.shutting-down": "The server is restarting. Try again in a moment.",
+    "error.unavailable": "The server cannot reach its room store. Try again in a moment.",
+}

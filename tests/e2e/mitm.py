@@ -366,7 +366,7 @@ class Mitm:
     async def _on_frame(self, leg: Leg, frame: bytes) -> None:
         session = leg.session
         assert session is not None
-        events, frames = session.receive_data(frame)
+        events, frames = await session.receive_data(frame)
         for out in frames:
             leg.send(out)
         for event in events:
@@ -377,15 +377,16 @@ class Mitm:
         if isinstance(event, ev.SasReady):
             leg.sas = event.sas.hex
             # The attacker has no one to compare with: it says they match at once.
-            leg.send(session.confirm())
+            _, frames = await session.confirm()
+            for out in frames:
+                leg.send(out)
             if isinstance(session, Sender) and self.forged is not None:
                 await self._seal_to_receiver(self.forged)
-        elif isinstance(event, ev.SecretArrived) and isinstance(session, Receiver):
-            text, receipt = await session.open_secret()
-            self.stolen = text
-            leg.send(receipt)
+        elif isinstance(event, ev.SecretOpened):
+            self.stolen = event.text
+            leg.send(event.receipt)
             if self.forged is None:
-                await self._seal_to_receiver(text)
+                await self._seal_to_receiver(event.text)
 
     async def _seal_to_receiver(self, text: str) -> None:
         session = self.legs[Role.RECEIVER].session

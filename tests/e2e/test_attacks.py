@@ -1,4 +1,4 @@
-"""Secket under attack, in real Chromium: the attackers of PROTOCOL.md's last table.
+"""Secket under attack, in real Chromium: the attackers of docs/protocol.md's last table.
 
 - A signaling server that does not know the link flips, forges, replays, drops or
   reflects the sealed signaling: the page it targets stops with the ``signal-tampered``

@@ -1,4 +1,4 @@
-"""HKDF-SHA256 against RFC 5869 appendix A (test cases 1-3), and the ``||`` of PROTOCOL.md."""
+"""HKDF-SHA256 against RFC 5869 appendix A (test cases 1-3), and the ``||`` of docs/protocol.md."""
 
 from __future__ import annotations
 

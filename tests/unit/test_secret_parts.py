@@ -9,7 +9,9 @@ import pytest
 from secket.core import events as ev
 from secket.core import wire
 from secket.core.errors import RemoteProtocolError
-from secket.core.session import MAX_SECRET_BYTES, SECRET_LENGTHS, Receiver, Sender, State
+from secket.core.secret import MAX_SECRET_BYTES
+from secket.core.session import SECRET_LENGTHS, Receiver, Sender
+from secket.core.states import State
 
 from .test_session import deliver, handshake, pair
 
@@ -17,15 +19,15 @@ from .test_session import deliver, handshake, pair
 async def confirmed_pair() -> tuple[Receiver, Sender]:
     r, s = pair()
     await handshake(r, s)
-    r.confirm()
-    s.confirm()
+    await r.confirm()
+    await s.confirm()
     return r, s
 
 
 @pytest.mark.parametrize(
     ("secret_bytes", "frame_sizes"),
     [
-        (0, [312]),
+        (1, [312]),
         (1023, [1080]),
         (4095, [4152]),
         (16_383, [16_384, 60]),
@@ -43,9 +45,11 @@ async def test_each_bucket_travels_in_frames_of_at_most_16_kib(
     events: list[ev.Event] = []
     for frame in frames:
         assert events == []  # nothing until the last part
-        events += deliver(r, [frame])[0]
-    assert events == [ev.SecretArrived()]
-    assert (await r.open_secret())[0] == "x" * secret_bytes
+        events += (await deliver(r, [frame]))[0]
+    # R had confirmed: the last part opens it.
+    assert [type(e) for e in events] == [ev.SecretOpened]
+    assert isinstance(events[0], ev.SecretOpened)
+    assert events[0].text == "x" * secret_bytes
 
 
 def test_the_parts_split_exactly_one_way() -> None:
@@ -96,19 +100,19 @@ SPOILT: dict[str, Spoil] = {
 async def test_broken_parts_are_a_protocol_error(spoil: Spoil) -> None:
     r, s = await confirmed_pair()
     frames = await s.seal_secret("y" * MAX_SECRET_BYTES)
-    events, replies = deliver(r, spoil(frames))
+    events, replies = await deliver(r, spoil(frames))
     assert [type(e) for e in events] == [ev.ProtocolFailed]
     assert isinstance(events[0], ev.ProtocolFailed)
     assert isinstance(events[0].error, RemoteProtocolError)
     assert r.state is State.ERROR
     assert replies == [wire.encode(wire.Bye("remote-protocol"))]
-    assert not r.secret_waiting
+    assert not r.sealed_unopened
 
 
 async def test_a_goodbye_between_the_parts_ends_the_session_quietly() -> None:
     r, s = await confirmed_pair()
     frames = await s.seal_secret("z" * 20_000)
-    events, _ = deliver(r, [frames[0], s.close("left")])
+    events, _ = await deliver(r, [frames[0], s.close("left")])
     assert events == [ev.PeerClosed("left")]
     assert r.state is State.CLOSED
-    assert not r.secret_waiting
+    assert not r.sealed_unopened

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from secket.core.secret import MAX_SECRET_BYTES
 from secket.core.secret_text import (
     Blank,
     Empty,
@@ -15,7 +16,6 @@ from secket.core.secret_text import (
     TooLarge,
     check_secret,
 )
-from secket.core.session import MAX_SECRET_BYTES
 
 
 @pytest.mark.parametrize(

@@ -7,23 +7,18 @@ import pytest
 from secket.core import events as ev
 from secket.core import wire
 from secket.core.errors import (
+    BlankSecretError,
+    BrokenSecretError,
     CommitMismatchError,
     DecryptError,
+    EmptySecretError,
     LocalProtocolError,
     RemoteProtocolError,
     SecretTooLargeError,
 )
-from secket.core.session import (
-    MAX_SECRET_BYTES,
-    PAD_BUCKETS,
-    Binding,
-    Receiver,
-    Sender,
-    Session,
-    State,
-    pad,
-    unpad,
-)
+from secket.core.secret import MAX_SECRET_BYTES, PAD_BUCKETS, pad, unpad
+from secket.core.session import Binding, Receiver, Sender, Session
+from secket.core.states import State, Trigger
 from secket.cpython import CPythonCrypto
 
 ROOM = bytes(range(16))
@@ -41,11 +36,11 @@ def pair(
     )
 
 
-def deliver(to: Session, frames: list[bytes]) -> tuple[list[ev.Event], list[bytes]]:
+async def deliver(to: Session, frames: list[bytes]) -> tuple[list[ev.Event], list[bytes]]:
     events: list[ev.Event] = []
     replies: list[bytes] = []
     for frame in frames:
-        e, r = to.receive_data(frame)
+        e, r = await to.receive_data(frame)
         events += e
         replies += r
     return events, replies
@@ -53,21 +48,22 @@ def deliver(to: Session, frames: list[bytes]) -> tuple[list[ev.Event], list[byte
 
 async def handshake(r: Receiver, s: Sender) -> tuple[list[ev.Event], list[ev.Event]]:
     m1 = await r.start()
-    s_events, m2 = deliver(s, [m1])
-    r_events, m3 = deliver(r, m2)
-    more, nothing = deliver(s, m3)
+    s_events, m2 = await deliver(s, [m1])
+    r_events, m3 = await deliver(r, m2)
+    more, nothing = await deliver(s, m3)
     assert nothing == []
     return r_events, s_events + more
 
 
 async def opened(text: str) -> tuple[Receiver, Sender]:
-    """Both confirmed, the sender sent ``text`` and the receiver opened it."""
+    """Both confirmed, the sender sent ``text`` and the receiver's session opened it."""
     r, s = pair()
     await handshake(r, s)
-    r.confirm()
-    s.confirm()
-    deliver(r, await s.seal_secret(text))
-    assert (await r.open_secret())[0] == text
+    await r.confirm()
+    await s.confirm()
+    (opened,) = (await deliver(r, await s.seal_secret(text)))[0]
+    assert isinstance(opened, ev.SecretOpened)
+    assert opened.text == text
     return r, s
 
 
@@ -86,32 +82,31 @@ async def test_secret_arrives_exactly(text: str, receiver_confirms_first: bool) 
     r, s = pair()
     await handshake(r, s)
     if receiver_confirms_first:
-        assert deliver(s, [r.confirm()])[0] == [ev.PeerConfirmed()]
-    deliver(r, [s.confirm()])
+        assert (await deliver(s, (await r.confirm())[1]))[0] == [ev.PeerConfirmed()]
+    await deliver(r, (await s.confirm())[1])
     sealed = await s.seal_secret(text)
-    events, _ = deliver(r, sealed)
-    assert events == [ev.SecretArrived()]
+    events, frames = await deliver(r, sealed)
     if not receiver_confirms_first:
-        with pytest.raises(LocalProtocolError):
-            await r.open_secret()  # R opens nothing before R confirmed
-        r.confirm()
-    opened, receipt = await r.open_secret()
-    assert opened == text
-    assert deliver(s, [receipt])[0] == [ev.SecretDelivered()]
+        # R's session opens nothing before R confirmed; then it opens at once.
+        assert (events, frames) == ([ev.SecretArrived()], [])
+        assert r.state is State.SEALED
+        events, _ = await r.confirm()
+    assert events == [ev.SecretOpened(text, wire.encode(wire.Receipt()))]
+    assert r.state is State.TRANSFERRED
+    assert (await deliver(s, [events[0].receipt]))[0] == [ev.SecretDelivered()]
+    assert s.state is State.DELIVERED
 
 
 async def test_receiver_opens_exactly_one_ciphertext() -> None:
     r, s = pair()
     await handshake(r, s)
-    r.confirm()
-    s.confirm()
+    await r.confirm()
+    await s.confirm()
     sealed = await s.seal_secret("one")
-    deliver(r, sealed)
-    await r.open_secret()
-    events, _ = deliver(r, sealed)
+    assert [type(e) for e in (await deliver(r, sealed))[0]] == [ev.SecretOpened]
+    events, _ = await deliver(r, sealed)
     assert isinstance(events[0], ev.ProtocolFailed)
-    with pytest.raises(LocalProtocolError):
-        await r.open_secret()
+    assert r.state is State.ERROR
 
 
 async def test_send_is_refused_until_the_sender_confirmed() -> None:
@@ -119,7 +114,7 @@ async def test_send_is_refused_until_the_sender_confirmed() -> None:
     await handshake(r, s)
     with pytest.raises(LocalProtocolError):
         await s.seal_secret("too early")
-    r.confirm()
+    await r.confirm()
     with pytest.raises(LocalProtocolError):
         await s.seal_secret("still too early: only R confirmed")
 
@@ -134,19 +129,20 @@ async def test_different_dtls_fingerprints_give_different_sas() -> None:
 async def test_sealed_secret_from_another_transcript_does_not_open() -> None:
     r, s = pair(binding_s=Binding(ROOM, FP_R, b"sha-256 EE:EE"))
     await handshake(r, s)
-    r.confirm()
-    s.confirm()
-    deliver(r, await s.seal_secret("for someone else"))
-    with pytest.raises(DecryptError):
-        await r.open_secret()
+    await r.confirm()
+    await s.confirm()
+    events, replies = await deliver(r, await s.seal_secret("for someone else"))
+    assert isinstance(events[0], ev.ProtocolFailed)
+    assert isinstance(events[0].error, DecryptError)
+    assert wire.decode(replies[0]) == wire.Bye("decrypt")
     assert r.state is State.ERROR
 
 
 async def test_reveal_that_breaks_the_commitment_aborts() -> None:
     r, s = pair()
-    deliver(s, [await r.start()])
+    await deliver(s, [await r.start()])
     forged = wire.encode(wire.Reveal(bytes(32), bytes(32)))
-    events, replies = deliver(s, [forged])
+    events, replies = await deliver(s, [forged])
     assert isinstance(events[0], ev.ProtocolFailed)
     assert isinstance(events[0].error, CommitMismatchError)
     assert s.state is State.ERROR
@@ -159,21 +155,22 @@ async def test_mismatch_ends_both_sides(sent: bool) -> None:
     await handshake(r, s)
     if sent:
         # The sender may still stop a secret that the receiver has not opened.
-        s.confirm()
-        deliver(r, await s.seal_secret("sent too soon"))
-        assert r.secret_waiting
-    events, _ = deliver(r, [s.reject()])
+        await s.confirm()
+        await deliver(r, await s.seal_secret("sent too soon"))
+        assert r.state is State.SEALED
+    events, _ = await deliver(r, [s.reject()])
     assert events == [ev.PeerRejected()]
     assert r.state is s.state is State.MISMATCH
+    assert r.sealed_unopened is sent
     with pytest.raises(LocalProtocolError):
-        r.confirm()
+        await r.confirm()
     with pytest.raises(LocalProtocolError):
-        await (r.open_secret() if sent else s.seal_secret("never"))
+        await s.seal_secret("never")
 
 
 async def test_a_receiver_who_opened_the_secret_cannot_reject_it() -> None:
     r, _s = await opened("opened")
-    assert not r.can_reject
+    assert not r.allows(Trigger.REJECT)
     with pytest.raises(LocalProtocolError):
         r.reject()
 
@@ -194,17 +191,17 @@ async def test_a_receiver_who_opened_the_secret_cannot_reject_it() -> None:
 )
 async def test_nonsense_from_the_peer_is_an_error_event_not_an_exception(frame: bytes) -> None:
     s = Sender(CPythonCrypto(), Binding(ROOM, FP_R, FP_S))
-    events, _ = s.receive_data(frame)
+    events, _ = await s.receive_data(frame)
     assert isinstance(events[0], ev.ProtocolFailed)
     assert isinstance(events[0].error, RemoteProtocolError)
     assert s.state is State.ERROR
-    assert s.receive_data(b"\x01\x07bye") == ([], [])  # nothing after an error
+    assert await s.receive_data(b"\x01\x07bye") == ([], [])  # nothing after an error
 
 
 async def test_peer_goodbye() -> None:
     r, s = pair()
     await handshake(r, s)
-    assert deliver(s, [r.close("done")])[0] == [ev.PeerClosed("done")]
+    assert (await deliver(s, [r.close("done")]))[0] == [ev.PeerClosed("done")]
     assert s.state is State.CLOSED
 
 
@@ -225,7 +222,38 @@ def test_padding_hides_length_within_a_bucket() -> None:
 async def test_transfer_stays_recorded_after_the_peer_says_goodbye() -> None:
     # The receiver's page keeps the secret on screen when the sender leaves afterwards.
     r, s = await opened("kept until Done")
-    deliver(r, [s.close("left")])
+    await deliver(r, [s.close("left")])
     assert r.state is State.CLOSED
     assert r.transferred
     assert s.transferred
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("", EmptySecretError),
+        (" \n\u200b", BlankSecretError),
+        ("half \ud83d", BrokenSecretError),
+        ("x" * (MAX_SECRET_BYTES + 1), SecretTooLargeError),
+    ],
+    ids=["empty", "blank", "lone-surrogate", "too-large"],
+)
+async def test_the_session_refuses_what_check_secret_refuses(
+    text: str, refusal: type[Exception]
+) -> None:
+    r, s = pair()
+    await handshake(r, s)
+    await s.confirm()
+    with pytest.raises(refusal):
+        await s.seal_secret(text)
+    assert s.state is State.CONFIRMED
+
+
+async def test_a_second_match_from_the_peer_is_a_protocol_error() -> None:
+    r, s = pair()
+    await handshake(r, s)
+    _, frames = await r.confirm()
+    assert (await deliver(s, frames))[0] == [ev.PeerConfirmed()]
+    events, _ = await deliver(s, frames)
+    assert isinstance(events[0], ev.ProtocolFailed)
+    assert s.state is State.ERROR

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 import pytest
 
 from secket.core import wire
+from secket.core.errors import OutputError
 from secket.core.roles import Role
 from secket.core.sas import Sas
+from secket.core.states import State
 from secket.cpython import CPythonCrypto
 from secket.terminal.decide import Decision
-from secket.terminal.errors import Exit, OutputError
+from secket.terminal.errors import Exit
 from secket.terminal.events import (
     Action,
     AddCandidate,
@@ -246,7 +248,7 @@ async def test_the_receiver_typing_n_drops_a_secret_that_already_came() -> None:
     opener.answer = None
     await connect(world, opener)
     assert opener.flow.session is not None
-    assert opener.flow.session.secret_waiting
+    assert opener.flow.session.state is State.SEALED
     world.post(opener, Answer(Decision.MISMATCH))
     await world.run()
     assert world.creator.finish.code is opener.finish.code is Exit.VERIFICATION

@@ -21,7 +21,8 @@ from secket.core.link import Link, parse_fragment
 from secket.core.roles import Role
 from secket.core.sas import Sas, sas_from_transcript
 from secket.core.sdp import dtls_fingerprint
-from secket.core.session import Binding, commitment, hpke_aad, hpke_info, pad, transcript
+from secket.core.secret import pad
+from secket.core.session import Binding, commitment, hpke_aad, hpke_info, transcript
 from secket.core.signal import _aad
 from secket.cpython import CPythonCrypto
 

@@ -2,48 +2,50 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import field
 
 from .errors import SecketError
+from .records import Record
 from .sas import Sas
 
 
-@dataclass(frozen=True)
-class SasReady:
+class SasReady(Record):
     """Both sides can now compute and show the short authentication string."""
 
     sas: Sas
 
 
-@dataclass(frozen=True)
-class PeerConfirmed:
+class PeerConfirmed(Record):
     """The other person pressed "They match"."""
 
 
-@dataclass(frozen=True)
-class PeerRejected:
+class PeerRejected(Record):
     """The other person pressed "They don't match": the session is over."""
 
 
-@dataclass(frozen=True)
-class SecretArrived:
-    """R: a sealed secret arrived. It is opened once R has confirmed the SAS."""
+class SecretArrived(Record):
+    """R: a sealed secret arrived before R confirmed; the session opens it once R does."""
 
 
-@dataclass(frozen=True)
-class SecretDelivered:
+class SecretOpened(Record):
+    """R: both people confirmed and the secret opened. ``receipt`` is the frame that tells
+    S so: send it once the secret is shown (or written out)."""
+
+    text: str = field(repr=False)
+    receipt: bytes = field(repr=False)
+
+
+class SecretDelivered(Record):
     """S: R opened the secret and it is on R's screen."""
 
 
-@dataclass(frozen=True)
-class PeerClosed:
+class PeerClosed(Record):
     """The other side said goodbye (after Done, or because it is closing its page)."""
 
     reason: str
 
 
-@dataclass(frozen=True)
-class ProtocolFailed:
+class ProtocolFailed(Record):
     """The peer sent something the protocol does not allow; the session is in ERROR."""
 
     error: SecketError
@@ -54,7 +56,11 @@ Event = (
     | PeerConfirmed
     | PeerRejected
     | SecretArrived
+    | SecretOpened
     | SecretDelivered
     | PeerClosed
     | ProtocolFailed
 )
+
+#: What one input to a session gives: the events it caused and the frames to send.
+Step = tuple[list[Event], list[bytes]]

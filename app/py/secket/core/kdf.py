@@ -1,4 +1,4 @@
-"""SHA-256, HKDF (RFC 5869) and the length-prefixed concatenation ``||`` of PROTOCOL.md.
+"""SHA-256, HKDF (RFC 5869) and the length-prefixed concatenation ``||`` of docs/protocol.md.
 
 Pure ``hashlib``/``hmac``: the same code in CPython and in Pyodide, and synchronous.
 """

@@ -1,4 +1,4 @@
-"""The two parties of PROTOCOL.md: R receives the secret and owns the key pair, S sends it."""
+"""The two parties of docs/protocol.md: R receives the secret and owns the key pair, S sends it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The short authentication string (PROTOCOL.md, step 6).
+"""The short authentication string (docs/protocol.md, "Short authentication string").
 
 42 bits of ``HKDF(th, info="secket/1 sas", L=6)``, shown four ways that all come from the
 same bits: 7 emoji with their words (6 bits each), a colour swatch, 11 hex digits and a

@@ -1,6 +1,8 @@
 """The rules for the text in the secret box, checked before Send may be pressed.
 
-:func:`check_secret` takes whatever string the browser gives (a paste, an IME, Firefox's
+:func:`check_secret` is the one rule for what a sender may send: the page's byte counter and
+Send button show what it says, and the session enforces it (:func:`encode_secret`). It takes
+whatever string the browser gives (a paste, an IME, Firefox's
 typed emoji arriving as a lone UTF-16 surrogate first) and never raises: it answers
 :class:`Sendable` with the size in UTF-8 bytes, or a problem the page shows at the box
 while Send stays disabled. Each problem has a stable ``code`` and a sentence for people.
@@ -11,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .display import Kind, char_kind
-from .session import MAX_SECRET_BYTES
+from .errors import (
+    BlankSecretError,
+    BrokenSecretError,
+    EmptySecretError,
+    SecketError,
+    SecretTooLargeError,
+)
+from .secret import MAX_SECRET_BYTES
 
 #: Kinds of character that draw nothing a person could read back.
 _UNSEEN = frozenset((Kind.BIDI, Kind.INVISIBLE, Kind.CONTROL, Kind.SPACE, Kind.VARIATION, Kind.TAG))
@@ -28,7 +37,7 @@ class Sendable:
 class Empty:
     """Nothing typed yet: Send waits, and there is nothing to say."""
 
-    code = "secret-empty"
+    code = EmptySecretError.code
     message = ""
 
 
@@ -36,7 +45,7 @@ class Empty:
 class Blank:
     """Only spaces, line breaks or invisible characters."""
 
-    code = "secret-blank"
+    code = BlankSecretError.code
     message = (
         "The secret is only spaces, line breaks or invisible characters: there is nothing "
         "to send. Type or paste the secret."
@@ -50,7 +59,7 @@ class LoneSurrogate:
     #: Where it is, in code points (Python) and in UTF-16 units (the box's selection).
     index: int
     utf16_offset: int
-    code = "secret-surrogate"
+    code = BrokenSecretError.code
 
     @property
     def message(self) -> str:
@@ -66,7 +75,7 @@ class TooLarge:
 
     size: int
     limit: int = MAX_SECRET_BYTES
-    code = "too-large"
+    code = SecretTooLargeError.code
 
     @property
     def message(self) -> str:
@@ -97,3 +106,20 @@ def check_secret(text: str) -> Check:
 def _lone_surrogate(text: str, index: int) -> LoneSurrogate:
     astral = sum(1 for char in text[:index] if ord(char) > 0xFFFF)
     return LoneSurrogate(index, index + astral)
+
+
+_ERRORS: dict[type[Problem], type[SecketError]] = {
+    Empty: EmptySecretError,
+    Blank: BlankSecretError,
+    LoneSurrogate: BrokenSecretError,
+    TooLarge: SecretTooLargeError,
+}
+
+
+def encode_secret(text: str) -> bytes:
+    """The secret as it is sealed: UTF-8, refused with its problem's error unless
+    ``check_secret`` allows it (the page keeps Send disabled then anyway)."""
+    check = check_secret(text)
+    if not isinstance(check, Sendable):
+        raise _ERRORS[type(check)]()
+    return text.encode("utf-8")

@@ -1,14 +1,15 @@
-"""The receiver/sender state machine of PROTOCOL.md, "Over the data channel".
+"""The receiver/sender state machine of docs/protocol.md, "State machines".
 
 No I/O: ``receive_data(frame)`` takes a data-channel frame and returns the events it
-caused plus the frames to send back; the methods for what the person does (confirm,
-reject, send, done) return frames to send. The only awaits are on the crypto port (key
+caused plus the frames to send back; the person's actions are method calls (``confirm``
+returns events and frames like a frame does, the others one frame). Every move is a row of
+its role's table in :mod:`secket.core.states`. The only awaits are on the crypto port (key
 generation, HPKE), which in the browser is WebCrypto.
 
 Order of messages (R = receiver, S = sender):
     M1 R->S Commit(c)   M2 S->R Nonce(nS)   M3 R->S Reveal(pkR, nR)
     both compute th and the SAS; each person presses "They match" (Verdict)
-    M4 S->R Secret (only once S confirmed; R opens it only once R confirmed)
+    M4 S->R Secret (only once S confirmed; R's session opens it once R confirmed too)
     R->S Receipt
 """
 
@@ -16,18 +17,11 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
-from enum import Enum
+from typing import ClassVar
 
-from . import PROTOCOL_VERSION, hpke, wire
-from .errors import (
-    CommitMismatchError,
-    LocalProtocolError,
-    RemoteProtocolError,
-    SecketError,
-    SecretTooLargeError,
-)
+from . import PROTOCOL_VERSION, hpke, states, wire
+from .errors import CommitMismatchError, LocalProtocolError, RemoteProtocolError
 from .events import (
-    Event,
     PeerClosed,
     PeerConfirmed,
     PeerRejected,
@@ -35,55 +29,22 @@ from .events import (
     SasReady,
     SecretArrived,
     SecretDelivered,
+    SecretOpened,
+    Step,
 )
 from .kdf import lp, sha256
 from .port import CryptoPort, PrivateKey
 from .roles import Role
 from .sas import Sas, sas_from_transcript
+from .secret import PAD_BUCKETS, pad, unpad
+from .secret_text import encode_secret
+from .states import ENDED, State, Table, Trigger
 
 SUITE = hpke.SUITE_ID
-#: The largest secret, in UTF-8 bytes (the issue: "text, up to 64 KiB, any Unicode").
-MAX_SECRET_BYTES = 64 * 1024
-#: Padded plaintext sizes: a ciphertext tells only which bucket the secret fell in.
-PAD_BUCKETS = (256, 1024, 4096, 16384, MAX_SECRET_BYTES + 1)
 #: Every length M4 (``u32(seq) || enc || ciphertext``) can have: one per bucket.
 SECRET_LENGTHS = frozenset(wire.SECRET_PREFIX + bucket + wire.TAG_LEN for bucket in PAD_BUCKETS)
-
-
-class State(Enum):
-    #: S: waiting for R's commitment (M1).
-    WAIT_COMMIT = "wait-commit"
-    #: R: commitment sent, waiting for S's nonce (M2).
-    WAIT_NONCE = "wait-nonce"
-    #: S: nonce sent, waiting for R's reveal (M3).
-    WAIT_REVEAL = "wait-reveal"
-    #: Both: the SAS is on screen; this person has not yet said whether it matches.
-    COMPARING = "comparing"
-    #: Both: this person pressed "They match".
-    CONFIRMED = "confirmed"
-    #: S: the sealed secret went out. R: the secret was opened and shown.
-    TRANSFERRED = "transferred"
-    #: Someone pressed "They don't match". No retry: a new link is needed.
-    MISMATCH = "mismatch"
-    #: Done, or the peer left.
-    CLOSED = "closed"
-    #: The peer broke the protocol.
-    ERROR = "error"
-
-
-def pad(plaintext: bytes) -> bytes:
-    """ISO/IEC 7816-4 padding (0x80 then zeros) up to the smallest bucket that fits."""
-    if len(plaintext) > MAX_SECRET_BYTES:
-        raise SecretTooLargeError()
-    size = next(b for b in PAD_BUCKETS if b > len(plaintext))
-    return plaintext + b"\x80" + bytes(size - len(plaintext) - 1)
-
-
-def unpad(padded: bytes) -> bytes:
-    stripped = padded.rstrip(b"\x00")
-    if len(padded) not in PAD_BUCKETS or not stripped.endswith(b"\x80"):
-        raise RemoteProtocolError("The secret arrived with broken padding.")
-    return stripped[:-1]
+#: A frame as the session's table sees it: R puts the Secret frames' parts together first.
+Incoming = wire.Message | wire.Secret
 
 
 def commitment(public_key: bytes, nonce: bytes) -> bytes:
@@ -124,92 +85,129 @@ def hpke_aad(seq: int) -> bytes:
     return lp(b"secket/1 msg", seq.to_bytes(8, "big"))
 
 
+_TRIGGERS: dict[type[Incoming], Trigger] = {
+    wire.Commit: Trigger.COMMIT,
+    wire.Nonce: Trigger.NONCE,
+    wire.Reveal: Trigger.REVEAL,
+    wire.Secret: Trigger.SECRET,
+    wire.SecretPart: Trigger.SECRET,
+    wire.Receipt: Trigger.RECEIPT,
+    wire.Bye: Trigger.BYE,
+}
+
+
+def _trigger(message: Incoming) -> Trigger:
+    if isinstance(message, wire.Verdict):
+        return Trigger.MATCH if message.match else Trigger.NO_MATCH
+    return _TRIGGERS[type(message)]
+
+
 class Session:
     """Shared bookkeeping of both roles; use ``Receiver`` or ``Sender``."""
 
-    def __init__(self, port: CryptoPort, binding: Binding, role: Role, state: State) -> None:
+    role: ClassVar[Role]
+    TRANSITIONS: ClassVar[Table]
+
+    def __init__(self, port: CryptoPort, binding: Binding, state: State) -> None:
         self.port = port
         self.binding = binding
-        self.role = role
         self.state = state
         self.sas: Sas | None = None
         self.peer_confirmed = False
-        #: The secret went out (S) or was opened (R); stays true after the peer says goodbye.
+        #: The secret went out (S) or was opened (R); stays true after the session ends.
         self.transferred = False
-        self.error: SecketError | None = None
         self._th: bytes | None = None
 
-    def receive_data(self, frame: bytes) -> tuple[list[Event], list[bytes]]:
+    def allows(self, trigger: Trigger) -> bool:
+        return (self.state, trigger) in self.TRANSITIONS
+
+    def _next(self, trigger: Trigger, *, remote: bool = False) -> State:
+        after = self.TRANSITIONS.get((self.state, trigger))
+        if after is not None:
+            return after
+        if remote:
+            raise RemoteProtocolError(f"The other side sent {trigger.value} out of order.")
+        raise LocalProtocolError(f"{trigger.value} is not allowed in {self.state.name}.")
+
+    async def receive_data(self, frame: bytes) -> Step:
         """Feed one frame from the data channel; returns (events, frames to send)."""
-        if self.state in (State.CLOSED, State.MISMATCH, State.ERROR):
+        if self.state in ENDED:
             return [], []
         try:
-            message = wire.decode(frame)
-            return self._handle(message)
+            message = self._assemble(wire.decode(frame))
+            if message is None:
+                return [], []  # a part of the secret; the rest is on its way
+            after = self._next(_trigger(message), remote=True)
+            events, frames = self._accept(message)
+            more, opened = await self._enter(after)
         except RemoteProtocolError as exc:
-            self.state, self.error = State.ERROR, exc
-            return [ProtocolFailed(exc)], [wire.encode(wire.Bye(exc.code))]
+            return self._fail(exc)
+        return events + more, frames + opened
 
-    def _handle(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
-        if isinstance(message, wire.Bye):
-            self.state = State.CLOSED
-            return [PeerClosed(message.reason)], []
-        if isinstance(message, wire.Verdict) and self.sas is not None:
-            if not message.match:
-                self.state = State.MISMATCH
+    def _fail(self, error: RemoteProtocolError) -> Step:
+        self.state = State.ERROR
+        return [ProtocolFailed(error)], [wire.encode(wire.Bye(error.code))]
+
+    def _assemble(self, message: wire.Message) -> Incoming | None:
+        """The frame as a whole message (the Receiver puts the secret's parts together)."""
+        return message
+
+    def _accept(self, message: Incoming) -> Step:
+        """The bookkeeping of a frame its role's table allows."""
+        match message:
+            case wire.Bye(reason=reason):
+                return [PeerClosed(reason)], []
+            case wire.Verdict(match=False):
                 return [PeerRejected()], []
-            if self.peer_confirmed:
-                raise RemoteProtocolError("The other side confirmed twice.")
-            self.peer_confirmed = True
-            return [PeerConfirmed()], []
-        return self._handle_role(message)
+            case wire.Verdict():
+                if self.peer_confirmed:
+                    raise RemoteProtocolError("The other side confirmed twice.")
+                self.peer_confirmed = True
+                return [PeerConfirmed()], []
+        return self._accept_role(message)
 
-    def _handle_role(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
-        # Each role accepts its own messages and defers the rest here.
-        raise self._unexpected(message)
+    def _accept_role(self, message: Incoming) -> Step:
+        raise RemoteProtocolError(f"The other side sent {_trigger(message).value} out of order.")
 
-    def _unexpected(self, message: wire.Message) -> RemoteProtocolError:
-        name = type(message).__name__.lower()
-        return RemoteProtocolError(f"The other side sent a {name} message out of order.")
+    async def _enter(self, after: State) -> Step:
+        """Move to ``after``; the Receiver opens the secret on its way to TRANSFERRED."""
+        self.state = after
+        return [], []
 
-    def _set_transcript(self, commit: bytes, public_key: bytes, n_r: bytes, n_s: bytes) -> Event:
+    def _set_transcript(self, commit: bytes, public_key: bytes, n_r: bytes, n_s: bytes) -> SasReady:
         self._th = transcript(self.binding, commit, public_key, n_r, n_s)
         self.sas = sas_from_transcript(self._th)
-        self.state = State.COMPARING
         return SasReady(self.sas)
 
-    def confirm(self) -> bytes:
+    async def confirm(self) -> Step:
         """This person pressed "They match"."""
-        if self.state is not State.COMPARING:
-            raise LocalProtocolError("There is nothing to confirm now.")
-        self.state = State.CONFIRMED
-        return wire.encode(wire.Verdict(True))
-
-    #: When "They don't match" still means something (the Sender adds TRANSFERRED).
-    REJECTABLE: tuple[State, ...] = (State.COMPARING, State.CONFIRMED)
-
-    @property
-    def can_reject(self) -> bool:
-        return self.state in self.REJECTABLE
+        after = self._next(Trigger.CONFIRM)
+        verdict = wire.encode(wire.Verdict(True))
+        try:
+            events, frames = await self._enter(after)
+        except RemoteProtocolError as exc:
+            events, frames = self._fail(exc)
+        return events, [verdict, *frames]
 
     def reject(self) -> bytes:
         """This person pressed "They don't match": the session ends for good."""
-        if not self.can_reject:
-            raise LocalProtocolError("There is nothing to reject now.")
-        self.state = State.MISMATCH
+        self.state = self._next(Trigger.REJECT)
         return wire.encode(wire.Verdict(False))
 
     def close(self, reason: str = "done") -> bytes:
         """Leave the session; returns the goodbye frame for the peer."""
-        self.state = State.CLOSED
+        self.state = self._next(Trigger.CLOSE)
         return wire.encode(wire.Bye(reason))
 
 
 class Receiver(Session):
     """R: owns the X25519 key pair and receives the secret."""
 
+    role = Role.RECEIVER
+    TRANSITIONS = states.RECEIVER
+
     def __init__(self, port: CryptoPort, binding: Binding) -> None:
-        super().__init__(port, binding, Role.RECEIVER, State.WAIT_NONCE)
+        super().__init__(port, binding, State.IDLE)
         self._private_key: PrivateKey | None = None
         self._public_key = b""
         self._n_r = b""
@@ -219,110 +217,110 @@ class Receiver(Session):
 
     async def start(self) -> bytes:
         """Make the key pair (private key non-extractable in WebCrypto) and return M1."""
-        if self._private_key is not None:
-            raise LocalProtocolError("The session has already started.")
+        after = self._next(Trigger.START)
         self._private_key, self._public_key = await self.port.x25519_generate()
         self._n_r = self.port.random_bytes(wire.NONCE_LEN)
         self._commit = commitment(self._public_key, self._n_r)
+        self.state = after
         return wire.encode(wire.Commit(self._commit))
 
     @property
-    def secret_waiting(self) -> bool:
-        """A sealed secret is here and will be opened once this person confirms."""
+    def sealed_unopened(self) -> bool:
+        """A sealed secret arrived and was never opened (and never will be, once ended)."""
         return self._sealed is not None
 
-    def _handle(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
-        # The parts of the secret come one after another: nothing but a goodbye between them.
-        if self._parts.in_progress and not isinstance(message, wire.SecretPart | wire.Bye):
+    def _assemble(self, message: wire.Message) -> Incoming | None:
+        """The secret comes as parts, one after another, nothing but a goodbye between them;
+        a part is taken only where the whole secret would be."""
+        if isinstance(message, wire.SecretPart):
+            if not self.allows(Trigger.SECRET):
+                raise RemoteProtocolError("The other side sent Secret out of order.")
+            return self._parts.add(message)
+        if self._parts.in_progress and not isinstance(message, wire.Bye):
             raise RemoteProtocolError("The other side interrupted the secret it was sending.")
-        return super()._handle(message)
+        return message
 
-    def _handle_role(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
-        if isinstance(message, wire.Nonce) and self.state is State.WAIT_NONCE and self._commit:
-            reveal = wire.encode(wire.Reveal(self._public_key, self._n_r))
-            event = self._set_transcript(self._commit, self._public_key, self._n_r, message.nonce)
-            return [event], [reveal]
-        if (
-            isinstance(message, wire.SecretPart)
-            and self.state in (State.COMPARING, State.CONFIRMED)
-            and self._sealed is None
-            and self._private_key is not None
-        ):
-            self._sealed = self._parts.add(message)
-            return ([SecretArrived()] if self._sealed is not None else []), []
-        raise self._unexpected(message)
+    def _accept_role(self, message: Incoming) -> Step:
+        match message:
+            case wire.Nonce(nonce=n_s):
+                reveal = wire.encode(wire.Reveal(self._public_key, self._n_r))
+                return [self._set_transcript(self._commit, self._public_key, self._n_r, n_s)], [
+                    reveal
+                ]
+            case wire.Secret():
+                self._sealed = message
+                return ([SecretArrived()] if self.state is State.COMPARING else []), []
+        return super()._accept_role(message)
 
-    async def open_secret(self) -> tuple[str, bytes]:
-        """Open the one sealed secret (only after this person confirmed) and drop the key.
+    async def _enter(self, after: State) -> Step:
+        if after is State.TRANSFERRED and self.state is not after:
+            return await self._open()
+        return await super()._enter(after)
 
-        Returns the secret and the receipt frame for S. Whatever happens, the private key
-        is gone afterwards: R opens exactly one ciphertext per session.
-        """
-        sealed, key = self._sealed, self._private_key
-        if self.state is not State.CONFIRMED or sealed is None or key is None:
-            raise LocalProtocolError("There is no confirmed secret to open.")
+    async def _open(self) -> Step:
+        """Open the one sealed secret and drop the key, whatever happens: R opens exactly
+        one ciphertext per session. Both people have confirmed when this runs."""
+        sealed, key, th = self._sealed, self._private_key, self._th
+        assert sealed is not None
+        assert key is not None
+        assert th is not None
         self._sealed, self._private_key = None, None
-        assert self._th is not None
+        padded = await hpke.open_base(
+            self.port,
+            sealed.enc,
+            key,
+            self._public_key,
+            hpke_info(th),
+            hpke_aad(sealed.seq),
+            sealed.ciphertext,
+        )
         try:
-            padded = await hpke.open_base(
-                self.port,
-                sealed.enc,
-                key,
-                self._public_key,
-                hpke_info(self._th),
-                hpke_aad(sealed.seq),
-                sealed.ciphertext,
-            )
             text = unpad(padded).decode("utf-8")
-        except (RemoteProtocolError, UnicodeDecodeError) as exc:
-            error = exc if isinstance(exc, SecketError) else RemoteProtocolError()
-            self.state, self.error = State.ERROR, error
-            raise error from None
+        except UnicodeDecodeError:
+            raise RemoteProtocolError("The secret arrived as broken text.") from None
         self.state, self.transferred = State.TRANSFERRED, True
-        return text, wire.encode(wire.Receipt())
+        return [SecretOpened(text, wire.encode(wire.Receipt()))], []
 
 
 class Sender(Session):
     """S: draws the nonce after R committed, checks the reveal, seals the secret."""
 
-    #: After Send, until R's receipt: R opens the secret only once R confirmed too, so a
-    #: late "no" from S still reaches a receiver who has not opened it, and R drops it.
-    REJECTABLE = (State.COMPARING, State.CONFIRMED, State.TRANSFERRED)
+    role = Role.SENDER
+    TRANSITIONS = states.SENDER
 
     def __init__(self, port: CryptoPort, binding: Binding) -> None:
-        super().__init__(port, binding, Role.SENDER, State.WAIT_COMMIT)
+        super().__init__(port, binding, State.WAIT_COMMIT)
         self._commit = b""
         self._n_s = b""
         self._public_key = b""
 
-    def _handle_role(self, message: wire.Message) -> tuple[list[Event], list[bytes]]:
-        if isinstance(message, wire.Commit) and self.state is State.WAIT_COMMIT:
-            self._commit = message.commitment
-            # Drawn only now, after the commitment arrived: R cannot adapt its key to nS.
-            self._n_s = self.port.random_bytes(wire.NONCE_LEN)
-            self.state = State.WAIT_REVEAL
-            return [], [wire.encode(wire.Nonce(self._n_s))]
-        if isinstance(message, wire.Reveal) and self.state is State.WAIT_REVEAL:
-            if not hmac.compare_digest(commitment(message.public_key, message.nonce), self._commit):
-                raise CommitMismatchError()
-            self._public_key = message.public_key
-            event = self._set_transcript(self._commit, message.public_key, message.nonce, self._n_s)
-            return [event], []
-        if isinstance(message, wire.Receipt) and self.state is State.TRANSFERRED:
-            return [SecretDelivered()], []
-        raise self._unexpected(message)
+    def _accept_role(self, message: Incoming) -> Step:
+        match message:
+            case wire.Commit(commitment=commit):
+                self._commit = commit
+                # Drawn only now, after the commitment arrived: R cannot adapt its key to nS.
+                self._n_s = self.port.random_bytes(wire.NONCE_LEN)
+                return [], [wire.encode(wire.Nonce(self._n_s))]
+            case wire.Reveal(public_key=public_key, nonce=n_r):
+                if not hmac.compare_digest(commitment(public_key, n_r), self._commit):
+                    raise CommitMismatchError()
+                self._public_key = public_key
+                return [self._set_transcript(self._commit, public_key, n_r, self._n_s)], []
+            case wire.Receipt():
+                return [SecretDelivered()], []
+        return super()._accept_role(message)
 
     async def seal_secret(self, text: str) -> list[bytes]:
         """Seal the secret to R's key with HPKE; allowed only once this person confirmed.
 
         Returns the Secret frames to send, in order and all at once (at most five).
         """
-        if self.state is not State.CONFIRMED or self._th is None:
-            raise LocalProtocolError("Confirm that the codes match before sending.")
-        padded = pad(text.encode("utf-8"))
+        after = self._next(Trigger.SEAL)
+        assert self._th is not None
+        padded = pad(encode_secret(text))
         seq = 0
         enc, ciphertext = await hpke.seal_base(
             self.port, self._public_key, hpke_info(self._th), hpke_aad(seq), padded
         )
-        self.state, self.transferred = State.TRANSFERRED, True
+        self.state, self.transferred = after, True
         return wire.encode_secret(wire.Secret(seq, enc, ciphertext))

@@ -1,4 +1,5 @@
-"""Sealing of signaling payloads under the link's ``sig_key`` (PROTOCOL.md, Signaling).
+"""Sealing of signaling payloads under the link's ``sig_key`` (docs/protocol.md, "Sealed
+signaling payloads").
 
 Each payload is AES-GCM with a random 96-bit nonce; the AAD is the sender's role and a
 per-direction counter. The counter is implicit: the receiving side expects 0, 1, 2, ... in
@@ -39,7 +40,7 @@ class SignalCipher:
         self._sent += 1
         return base64.urlsafe_b64encode(nonce + sealed).rstrip(b"=").decode()
 
-    async def open(self, token: str) -> bytes:
+    async def open(self, token: object) -> bytes:
         """Open the next payload from the peer, or raise ``SignalingTamperedError``."""
         if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
             raise SignalingTamperedError()

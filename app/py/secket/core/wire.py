@@ -12,14 +12,14 @@ up to 65 589 bytes, travels as up to five Secret frames, each carrying one part 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from . import PROTOCOL_VERSION
 from .errors import RemoteProtocolError
+from .records import Record
 
-#: PROTOCOL.md: every data-channel message is at most 4 KiB, except the sealed secret.
+#: docs/protocol.md: every data-channel message is at most 4 KiB, except the sealed secret.
 MAX_CONTROL_BYTES = 4096
 #: The largest frame of all, a Secret frame with a full part.
 MAX_FRAME_BYTES = 16 * 1024
@@ -45,29 +45,24 @@ class MessageType(IntEnum):
     BYE = 7  #: either way: this side is leaving, with a short reason code
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(Record):
     commitment: bytes
 
 
-@dataclass(frozen=True)
-class Nonce:
+class Nonce(Record):
     nonce: bytes
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(Record):
     public_key: bytes
     nonce: bytes
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(Record):
     match: bool
 
 
-@dataclass(frozen=True)
-class Secret:
+class Secret(Record):
     """M4 as a whole; on the wire it is split into :class:`SecretPart` frames."""
 
     seq: int
@@ -75,8 +70,7 @@ class Secret:
     ciphertext: bytes
 
 
-@dataclass(frozen=True)
-class SecretPart:
+class SecretPart(Record):
     """One Secret frame: part ``index`` (from 0) of ``count`` parts of M4."""
 
     index: int
@@ -84,13 +78,11 @@ class SecretPart:
     data: bytes
 
 
-@dataclass(frozen=True)
-class Receipt:
-    pass
+class Receipt(Record):
+    """R opened the secret."""
 
 
-@dataclass(frozen=True)
-class Bye:
+class Bye(Record):
     reason: str
 
 
@@ -163,9 +155,7 @@ def decode(frame: bytes) -> Message:
     if len(frame) < 2:
         raise RemoteProtocolError("The other side sent an empty message.")
     if frame[0] != PROTOCOL_VERSION:
-        raise RemoteProtocolError(
-            "The other side speaks a different Secket version. Both should reload the page."
-        )
+        raise RemoteProtocolError(reason="version")
     try:
         kind = MessageType(frame[1])
     except ValueError:

@@ -3,11 +3,12 @@ as frozen dataclasses: inputs are things that happened, actions are things to do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..core.errors import SecketError
 from ..core.negotiation import RemoteDescription
+from ..core.records import Record
 from ..core.roles import Role
 from ..core.sas import Sas
 from .decide import Decision
@@ -15,57 +16,47 @@ from .errors import Exit
 
 
 # Inputs ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Start:
+class Start(Record):
     """The websocket is open."""
 
 
-@dataclass(frozen=True)
-class ServerMessage:
+class ServerMessage(Record):
     message: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class ServerClosed:
+class ServerClosed(Record):
     """The websocket closed."""
 
 
-@dataclass(frozen=True)
-class LocalDescription:
+class LocalDescription(Record):
     """This side's offer (R) or answer (S) is ready, candidates included."""
 
     sdp: str
 
 
-@dataclass(frozen=True)
-class ChannelOpen:
+class ChannelOpen(Record):
     """The data channel labelled ``secket`` opened (``extra`` for any other one)."""
 
     extra: bool = False
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Record):
     data: bytes
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(Record):
     decision: Decision
 
 
-@dataclass(frozen=True)
-class ConnectionLost:
+class ConnectionLost(Record):
     """The peer connection failed or the data channel closed."""
 
 
-@dataclass(frozen=True)
-class Interrupted:
+class Interrupted(Record):
     """Ctrl-C or SIGTERM."""
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(Record):
     """Carrying out an action failed (the secret could not be written, an SDP was unusable)."""
 
     error: SecketError
@@ -86,39 +77,32 @@ Input = (
 
 
 # Actions -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ToServer:
+class ToServer(Record):
     message: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class ToPeer:
+class ToPeer(Record):
     frame: bytes
 
 
-@dataclass(frozen=True)
-class ShowLink:
+class ShowLink(Record):
     url: str
     creator: Role
 
 
-@dataclass(frozen=True)
-class Say:
+class Say(Record):
     text: str
 
 
-@dataclass(frozen=True)
-class ShowCode:
+class ShowCode(Record):
     sas: Sas
 
 
-@dataclass(frozen=True)
-class AskMatch:
+class AskMatch(Record):
     """Ask the person whether the codes match; the answer comes back as :class:`Answer`."""
 
 
-@dataclass(frozen=True)
-class OpenPeer:
+class OpenPeer(Record):
     """Make the peer connection; R then opens the data channel and makes the offer."""
 
     ice_servers: list[dict[str, Any]]
@@ -126,27 +110,23 @@ class OpenPeer:
     offer: bool
 
 
-@dataclass(frozen=True)
-class Describe:
+class Describe(Record):
     """Hand the other side's description to WebRTC; S then makes its answer."""
 
     description: RemoteDescription
 
 
-@dataclass(frozen=True)
-class AddCandidate:
+class AddCandidate(Record):
     candidate: dict[str, Any] | None
 
 
-@dataclass(frozen=True)
-class Deliver:
+class Deliver(Record):
     """R: write the secret out (stdout or --out)."""
 
     text: str = field(repr=False)
 
 
-@dataclass(frozen=True)
-class Finish:
+class Finish(Record):
     """Close everything (after the frames before it left) and exit with ``code``."""
 
     code: Exit

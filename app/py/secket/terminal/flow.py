@@ -14,54 +14,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import events as ev
-from ..core.errors import RemoteProtocolError, SecketError
+from ..core.errors import (
+    ExtraChannelError,
+    MismatchError,
+    NoPathError,
+    PeerLeftError,
+    RemoteProtocolError,
+    SecketError,
+    ServerProtocolError,
+    StoppedError,
+    UnreachableError,
+    refusal,
+)
 from ..core.link import Link, new_link
 from ..core.negotiation import Negotiation, RemoteCandidate, RemoteDescription
 from ..core.port import CryptoPort
 from ..core.roles import Role
-from ..core.session import Receiver, Sender, Session, State
+from ..core.session import Receiver, Sender, Session
 from ..core.signal import SignalCipher
+from ..core.states import Trigger
 from ..core.wire import encode_signal
+from . import events as te
 from .decide import Decision, decide
-from .errors import (
-    Exit,
-    ExtraChannelError,
-    LinkUnusableError,
-    MismatchError,
-    NoPathError,
-    PeerLeftError,
-    ServerProtocolError,
-    ServerRefusedError,
-    StoppedError,
-    UnreachableError,
-    error_line,
-    exit_code,
-)
-from .events import (
-    Action,
-    AddCandidate,
-    Answer,
-    AskMatch,
-    ChannelOpen,
-    ConnectionLost,
-    Deliver,
-    Describe,
-    Failed,
-    Finish,
-    Frame,
-    Input,
-    Interrupted,
-    LocalDescription,
-    OpenPeer,
-    Say,
-    ServerClosed,
-    ServerMessage,
-    ShowCode,
-    ShowLink,
-    Start,
-    ToPeer,
-    ToServer,
-)
+from .errors import Exit, error_line, exit_code
 
 #: Server refusals that mean the link itself is no good, with what to tell the person.
 _LINK_ENDINGS = {
@@ -97,32 +72,32 @@ class Flow:
         self.paired = False
         self.finished = False
 
-    async def handle(self, event: Input) -> list[Action]:
+    async def handle(self, event: te.Input) -> list[te.Action]:
         """One input in, the actions it calls for out. After the finish only a failure to
         carry out the finish's own actions counts (the secret could not be written)."""
-        if self.finished and not isinstance(event, Failed):
+        if self.finished and not isinstance(event, te.Failed):
             return []
         handler = getattr(self, f"_on_{type(event).__name__.lower()}")
         try:
-            actions: list[Action] = await handler(event)
+            actions: list[te.Action] = await handler(event)
         except SecketError as exc:
             return self._fail(exc)
         return actions
 
     # The server -----------------------------------------------------------------------------
-    async def _on_start(self, _event: Start) -> list[Action]:
-        actions: list[Action] = []
+    async def _on_start(self, _event: te.Start) -> list[te.Action]:
+        actions: list[te.Action] = []
         if self.creator:
-            actions.append(ShowLink(self.link.url(self.options.origin), self.role))
-            actions.append(Say("Waiting for the other person to open the link…"))
+            actions.append(te.ShowLink(self.link.url(self.options.origin), self.role))
+            actions.append(te.Say("Waiting for the other person to open the link…"))
         join = {"type": "join", "room": self.link.room_id, "create": self.creator}
-        return [*actions, ToServer(join)]
+        return [*actions, te.ToServer(join)]
 
-    async def _on_servermessage(self, event: ServerMessage) -> list[Action]:
+    async def _on_servermessage(self, event: te.ServerMessage) -> list[te.Action]:
         message = event.message
         kind = message.get("type")
         if kind == "joined" and message.get("peers") == 1 and not self.creator:
-            return [Say("Waiting for the other person…")]
+            return [te.Say("Waiting for the other person…")]
         if kind == "paired":
             return self._pair(message)
         if kind == "signal":
@@ -131,7 +106,7 @@ class Flow:
             raise self._peer_gone()
         if kind == "intruder":
             return [
-                Say(
+                te.Say(
                     "Warning: someone else just tried to open this link and was refused. If you "
                     "shared it with only one person, compare the code especially carefully."
                 )
@@ -143,19 +118,16 @@ class Flow:
     def _server_error(self, message: dict[str, Any]) -> SecketError:
         code = str(message.get("code") or "error")
         if code in _LINK_ENDINGS:
-            error: SecketError = LinkUnusableError(_LINK_ENDINGS[code])
-        else:
-            text = str(message.get("message") or "The Secket server refused this.")
-            error = ServerRefusedError(f"The Secket server refused: {text}")
-        error.code = code
-        return error
+            return refusal(code, _LINK_ENDINGS[code])
+        text = str(message.get("message") or "The Secket server refused this.")
+        return refusal(code, f"The Secket server refused: {text}")
 
-    async def _on_serverclosed(self, _event: ServerClosed) -> list[Action]:
+    async def _on_serverclosed(self, _event: te.ServerClosed) -> list[te.Action]:
         if self.session is None:
-            raise UnreachableError("The connection to the Secket server was lost. Start over.")
+            raise UnreachableError(reason="lost")
         return []
 
-    def _pair(self, message: dict[str, Any]) -> list[Action]:
+    def _pair(self, message: dict[str, Any]) -> list[te.Action]:
         if self.paired:
             raise ServerProtocolError("The server paired this peer twice.")
         self.paired = True
@@ -165,11 +137,11 @@ class Flow:
         relay = message.get("ice_transport_policy") == "relay"
         receiver = self.role is Role.RECEIVER
         return [
-            Say("Connecting directly to the other person…"),
-            OpenPeer(list(servers), relay, offer=receiver),
+            te.Say("Connecting directly to the other person…"),
+            te.OpenPeer(list(servers), relay, offer=receiver),
         ]
 
-    async def _signal(self, payload: object) -> list[Action]:
+    async def _signal(self, payload: object) -> list[te.Action]:
         if not self.paired:
             raise ServerProtocolError("The server relayed connection data before pairing.")
         if self.negotiation.started:
@@ -178,40 +150,40 @@ class Flow:
             raise ServerProtocolError("The server relayed something that is not a payload.")
         remote = self.negotiation.receive(await self.cipher.open(payload))
         if isinstance(remote, RemoteDescription):
-            return [Describe(remote)]
+            return [te.Describe(remote)]
         if isinstance(remote, RemoteCandidate):
-            return [AddCandidate(remote.candidate)]
+            return [te.AddCandidate(remote.candidate)]
         return []
 
-    async def _on_localdescription(self, event: LocalDescription) -> list[Action]:
+    async def _on_localdescription(self, event: te.LocalDescription) -> list[te.Action]:
         self.negotiation.sealed(event.sdp)
         kind = "offer" if self.role is Role.RECEIVER else "answer"
         token = await self.cipher.seal(encode_signal(kind, {"sdp": event.sdp}))
         # Every candidate is in the description: aiortc gathers before it is ready.
         end = await self.cipher.seal(encode_signal("candidate", {"candidate": None}))
         return [
-            ToServer({"type": "signal", "payload": token}),
-            ToServer({"type": "signal", "payload": end}),
+            te.ToServer({"type": "signal", "payload": token}),
+            te.ToServer({"type": "signal", "payload": end}),
         ]
 
     # The peer -------------------------------------------------------------------------------
-    async def _on_channelopen(self, event: ChannelOpen) -> list[Action]:
+    async def _on_channelopen(self, event: te.ChannelOpen) -> list[te.Action]:
         if event.extra or self.session is not None:
             raise ExtraChannelError()  # one session per connection: no second code
         binding = self.negotiation.start_session()
-        say = Say("Connected. Working out the verification code…")
+        say = te.Say("Connected. Working out the verification code…")
         if self.role is Role.RECEIVER:
             receiver = Receiver(self.port, binding)
             self.session = receiver
-            return [say, ToPeer(await receiver.start())]
+            return [say, te.ToPeer(await receiver.start())]
         self.session = Sender(self.port, binding)
         return [say]
 
-    async def _on_frame(self, event: Frame) -> list[Action]:
+    async def _on_frame(self, event: te.Frame) -> list[te.Action]:
         if self.session is None:
             return []
-        events, frames = self.session.receive_data(event.data)
-        actions: list[Action] = [ToPeer(frame) for frame in frames]
+        events, frames = await self.session.receive_data(event.data)
+        actions: list[te.Action] = [te.ToPeer(frame) for frame in frames]
         for happened in events:
             try:
                 actions += await self._on_session_event(happened)
@@ -220,14 +192,14 @@ class Flow:
                 return actions + self._fail(exc)
         return actions
 
-    async def _on_session_event(self, event: ev.Event) -> list[Action]:
+    async def _on_session_event(self, event: ev.Event) -> list[te.Action]:
         if isinstance(event, ev.SasReady):
             decision = decide(event.sas, self.options.expected_code)
             if decision is Decision.ASK:
-                return [ShowCode(event.sas), AskMatch()]
-            return [ShowCode(event.sas), *await self._on_answer(Answer(decision))]
+                return [te.ShowCode(event.sas), te.AskMatch()]
+            return [te.ShowCode(event.sas), *await self._on_answer(te.Answer(decision))]
         if isinstance(event, ev.PeerConfirmed):
-            return [Say("The other person confirmed that the codes match.")]
+            return [te.Say("The other person confirmed that the codes match.")]
         if isinstance(event, ev.PeerRejected):
             raise MismatchError(
                 "The other person says the codes don't match. "
@@ -235,9 +207,9 @@ class Flow:
                 + " Someone may be in the middle: start over with a new link."
             )
         if isinstance(event, ev.SecretArrived):
-            if self.session is not None and self.session.state is State.CONFIRMED:
-                return await self._open()
-            return [Say("The secret has arrived. It opens once you confirm the codes match.")]
+            return [te.Say("The secret has arrived. It opens once you confirm the codes match.")]
+        if isinstance(event, ev.SecretOpened):
+            return self._received(event)
         if isinstance(event, ev.SecretDelivered):
             return self._finish(Exit.OK, "Delivered: the receiver has the secret.")
         if isinstance(event, ev.PeerClosed):
@@ -255,38 +227,43 @@ class Flow:
                 "Your secret had already gone out; the receiver throws it away unopened, but "
                 "if the codes really differed, treat it as exposed and change it."
             )
-        if isinstance(self.session, Receiver) and self.session.secret_waiting:
+        if isinstance(self.session, Receiver) and self.session.sealed_unopened:
             return "The secret that had arrived was thrown away unopened."
         return "Nothing was sent."
 
-    async def _on_answer(self, event: Answer) -> list[Action]:
+    async def _on_answer(self, event: te.Answer) -> list[te.Action]:
         session = self.session
-        if session is None or session.state is not State.COMPARING:
+        if session is None or not session.allows(Trigger.CONFIRM):
             return []
         if event.decision is Decision.MISMATCH:
             frame = session.reject()
             return [
-                ToPeer(frame),
+                te.ToPeer(frame),
                 *self._fail(MismatchError(f"The codes don't match. {self._what_became_of_it()}")),
             ]
-        actions: list[Action] = [ToPeer(session.confirm())]
+        events, frames = await session.confirm()
+        actions: list[te.Action] = [te.ToPeer(frame) for frame in frames]
         if isinstance(session, Sender):
             assert self.options.secret is not None
             frames = await session.seal_secret(self.options.secret)
-            actions += [ToPeer(frame) for frame in frames]
-            return [*actions, Say("Sent, encrypted. Waiting for the receiver to open it…")]
-        actions.append(Say("Verified. Waiting for the sender's secret…"))
-        if isinstance(session, Receiver) and session.secret_waiting:
-            actions += await self._open()
+            actions += [te.ToPeer(frame) for frame in frames]
+            return [*actions, te.Say("Sent, encrypted. Waiting for the receiver to open it…")]
+        actions.append(te.Say("Verified. Waiting for the sender's secret…"))
+        for happened in events:  # the secret, if it was waiting: the session opened it
+            try:
+                actions += await self._on_session_event(happened)
+            except SecketError as exc:
+                return actions + self._fail(exc)  # the goodbye in ``frames`` goes out first
         return actions
 
-    async def _open(self) -> list[Action]:
-        assert isinstance(self.session, Receiver)
-        text, receipt = await self.session.open_secret()
+    def _received(self, opened: ev.SecretOpened) -> list[te.Action]:
+        """The secret is written out before the receipt says it arrived."""
+        assert self.session is not None
         bye = self.session.close("done")
-        return [Deliver(text), ToPeer(receipt), ToPeer(bye), *self._finish(Exit.OK, "Received.")]
+        receipt, done = te.ToPeer(opened.receipt), te.ToPeer(bye)
+        return [te.Deliver(opened.text), receipt, done, *self._finish(Exit.OK, "Received.")]
 
-    async def _on_connectionlost(self, _event: ConnectionLost) -> list[Action]:
+    async def _on_connectionlost(self, _event: te.ConnectionLost) -> list[te.Action]:
         if self.session is None:
             raise NoPathError()
         raise self._peer_gone()
@@ -298,22 +275,22 @@ class Flow:
             )
         return PeerLeftError()
 
-    async def _on_interrupted(self, _event: Interrupted) -> list[Action]:
+    async def _on_interrupted(self, _event: te.Interrupted) -> list[te.Action]:
         sent = isinstance(self.session, Sender) and self.session.transferred
         text = "The secret went out, but its delivery was not confirmed." if sent else ""
         return self._fail(StoppedError(f"Interrupted. Nothing was kept. {text}".strip()))
 
-    async def _on_failed(self, event: Failed) -> list[Action]:
+    async def _on_failed(self, event: te.Failed) -> list[te.Action]:
         raise event.error
 
     # Endings --------------------------------------------------------------------------------
-    def _fail(self, error: SecketError) -> list[Action]:
+    def _fail(self, error: SecketError) -> list[te.Action]:
         return self._finish(exit_code(error), error_line(error))
 
-    def _finish(self, code: Exit, line: str) -> list[Action]:
+    def _finish(self, code: Exit, line: str) -> list[te.Action]:
         """Say goodbye to a live session, then close everything."""
         self.finished = True
         session, actions = self.session, []
-        if session is not None and session.state not in (State.CLOSED, State.ERROR):
-            actions.append(ToPeer(session.close("left")))
-        return [*actions, Finish(code, line)]
+        if session is not None and session.allows(Trigger.CLOSE):
+            actions.append(te.ToPeer(session.close("left")))
+        return [*actions, te.Finish(code, line)]

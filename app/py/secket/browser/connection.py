@@ -1,77 +1,48 @@
 """The way to the other browser: the signaling socket, the sealed signaling and WebRTC.
 
 ``Connection`` knows nothing of the person on the page: the flow (``flow.py``) asks it to
-join, offer, answer and send frames, and it posts what happens onto the flow's queue.
+join, offer, answer and send frames, as the page's state machine says, and it posts what
+happens onto the flow's queue.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import js
 from pyodide.ffi import JsException
 
-from ..core.errors import RemoteProtocolError, SecketError
+from ..core.errors import NoPathError, ServerProtocolError
 from ..core.link import Link
 from ..core.negotiation import Negotiation, RemoteCandidate, RemoteDescription
 from ..core.port import CryptoPort
 from ..core.roles import Role
-from ..core.session import Binding
 from ..core.signal import SignalCipher
 from ..core.wire import encode_signal
+from ..page import inputs as put
 from .rtc import PeerLink
-from .signaling import Signaling, SignalingClosedError
-
-Post = Callable[[tuple[Any, ...]], None]
-
-
-class UnreachableError(SecketError):
-    """Cannot reach the Secket server. Check your connection and start over."""
-
-    code = "unreachable"
-
-
-class NoPathError(SecketError):
-    """No network path between the two browsers could be found. A firewall may block direct
-    connections; the operator of this Secket server can add a TURN relay."""
-
-    code = "no-path"
-
-
-class ServerProtocolError(RemoteProtocolError):
-    """The Secket server broke the signaling protocol. Nothing was sent. Start over."""
-
-    code = "server-protocol"
-
-
-class RelayRefusedError(NoPathError):
-    """The relay server refused this browser: its credentials are wrong or expired. Start
-    over; if it happens again, the operator should check that the TURN secret given to
-    Secket matches the relay's (coturn: static-auth-secret) and that the clocks agree."""
-
-    code = "relay-refused"
+from .signaling import Signaling
 
 
 class Gate:
-    """Passes events on until closed: a connection being shut down must not reach the flow."""
+    """Passes inputs on until closed: a connection being shut down must not reach the flow."""
 
-    def __init__(self, post: Post) -> None:
+    def __init__(self, post: put.Post) -> None:
         self._post = post
         self.open = True
 
-    def __call__(self, item: tuple[Any, ...]) -> None:
+    def __call__(self, item: put.Input) -> None:
         if self.open:
             self._post(item)
 
 
 class Connection:
     def __init__(
-        self, port: CryptoPort, link: Link, role: Role, signal_url: str, post: Post
+        self, port: CryptoPort, link: Link, role: Role, signal_url: str, post: put.Post
     ) -> None:
-        self.link = link
-        self.role = role
+        self._room_id = link.room_id
         self._post = Gate(post)
         self._cipher = SignalCipher(port, link.signal_key, role)
         #: The SDP texts as sealed and opened (the transcript binds those, not the browser's
@@ -82,22 +53,14 @@ class Connection:
 
     async def join(self, create: bool) -> None:
         """Open the socket and join the room; ``create`` only for the link's creator."""
-        try:
-            await self._signaling.connect()
-        except SignalingClosedError:
-            raise UnreachableError() from None
-        self._signaling.send({"type": "join", "room": self.link.room_id, "create": create})
+        await self._signaling.connect()
+        self._signaling.send({"type": "join", "room": self._room_id, "create": create})
 
-    @property
-    def server_open(self) -> bool:
-        return self._signaling.open
-
-    def pair(self, ice_servers: object, ice_transport_policy: object) -> None:
+    def pair(self, ice_servers: Sequence[Mapping[str, Any]], relay_only: bool) -> None:
         """Both people are in the room: make the peer connection as the server says."""
         if self.peer is not None:
             raise ServerProtocolError("The server paired this page twice.")
-        servers = ice_servers if isinstance(ice_servers, list) else []
-        self.peer = PeerLink(servers, ice_transport_policy == "relay", self._post)
+        self.peer = PeerLink(ice_servers, relay_only, self._post, self._negotiation)
 
     async def offer(self, stream: Any) -> None:
         """R: send its video, open the data channel and make the offer."""
@@ -115,7 +78,7 @@ class Connection:
             raise ServerProtocolError("The server relayed connection data before pairing.")
         if self._negotiation.started:
             return
-        remote = self._negotiation.receive(await self._cipher.open(payload))  # type: ignore[arg-type]
+        remote = self._negotiation.receive(await self._cipher.open(payload))
         try:
             if isinstance(remote, RemoteDescription) and remote.kind == "offer":
                 sdp = await self.peer.answer(remote.sdp)
@@ -126,19 +89,14 @@ class Connection:
             elif isinstance(remote, RemoteCandidate):
                 await self.peer.add_candidate(remote.candidate)
         except JsException as exc:
-            raise NoPathError(f"The connection offer could not be used: {exc}") from None
+            raise NoPathError(f"The offer could not be used: {exc}", reason="bad-offer") from None
 
-    async def send_candidate(self, candidate: dict[str, Any] | None) -> None:
+    async def send_candidate(self, candidate: Mapping[str, Any] | None) -> None:
         await self._signal("candidate", {"candidate": candidate})
 
     async def _signal(self, kind: str, data: dict[str, Any]) -> None:
         token = await self._cipher.seal(encode_signal(kind, data))
         self._signaling.send({"type": "signal", "payload": token})
-
-    def binding(self) -> Binding:
-        """The session starts: what the transcript binds, the room and both DTLS
-        fingerprints, from the SDP as this page sealed it and as it opened the other's."""
-        return self._negotiation.start_session()
 
     def send_frame(self, frame: bytes) -> None:
         if self.peer is not None:

@@ -1,26 +1,32 @@
 """All DOM work of the page. Nodes are built with textContent only, never innerHTML.
 
-The person's actions become items posted to the flow's queue, so that there is one data
-path from a click to the bytes on the channel (see ``flow.py``).
+``Ui.apply`` draws what the page's state machine asks for (``secket.page.effects``), every
+sentence rendered from a message key with the page's catalogue (``secket.i18n``). The
+person's actions become inputs posted to the flow's queue, so that there is one data path
+from a click to the bytes on the channel (see ``flow.py``). The address bar is read (and its
+secret removed) here too.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 
 import js
 from pyodide.ffi import JsException, create_proxy
 
 from ..core.roles import Role
 from ..core.sas import Sas
-from ..core.session import MAX_SECRET_BYTES
-
-Post = Callable[[tuple[Any, ...]], None]
+from ..core.secret import MAX_SECRET_BYTES
+from ..core.secret_text import Sendable, TooLarge, check_secret
+from ..i18n import Catalogue, Msg, render
+from ..i18n.en import MESSAGES as ENGLISH
+from ..page import effects as fx
+from ..page import inputs as put
+from .qr import draw_qr
 
 SCREENS = ("home", "share", "join", "verify", "send", "received", "end")
-QR_QUIET_ZONE = 4
 
 
 def _el(element_id: str) -> Any:
@@ -28,19 +34,19 @@ def _el(element_id: str) -> Any:
 
 
 class Ui:
-    def __init__(self, post: Post) -> None:
+    def __init__(self, post: put.Post, catalogue: Catalogue = ENGLISH) -> None:
         self._post = post
+        self._catalogue = catalogue
         self._proxies: list[Any] = []
         self._tasks: set[asyncio.Future[None]] = set()
-        self.send_unlocked = False
-        self._bind("create-receive", "click", lambda e: post(("ui", "create", Role.RECEIVER)))
-        self._bind("create-send", "click", lambda e: post(("ui", "create", Role.SENDER)))
-        self._bind("join", "click", lambda e: post(("ui", "join")))
-        self._bind("sas-match", "click", lambda e: post(("ui", "match")))
-        self._bind("sas-mismatch", "click", lambda e: post(("ui", "mismatch")))
+        self._bind("create-receive", "click", lambda e: post(put.Create(Role.RECEIVER)))
+        self._bind("create-send", "click", lambda e: post(put.Create(Role.SENDER)))
+        self._bind("join", "click", lambda e: post(put.Join()))
+        self._bind("sas-match", "click", lambda e: post(put.Match()))
+        self._bind("sas-mismatch", "click", lambda e: post(put.Mismatch()))
         self._bind("send-secret", "click", lambda e: self._send())
-        self._bind("done", "click", lambda e: post(("ui", "done")))
-        self._bind("start-over", "click", lambda e: post(("ui", "start-over")))
+        self._bind("done", "click", lambda e: post(put.Done()))
+        self._bind("start-over", "click", lambda e: post(put.StartOver()))
         self._bind("copy-link", "click", lambda e: self._copy(_el("room-link").value, "copy-link"))
         self._bind(
             "copy-secret",
@@ -55,115 +61,127 @@ class Ui:
         self._proxies.append(proxy)
         _el(element_id).addEventListener(event, proxy)
 
-    # States and screens ---------------------------------------------------------------
-    def state(self, state: str, text: str) -> None:
-        status = _el("status")
-        status.dataset.state = state
-        status.textContent = text
+    def text(self, message: Msg) -> str:
+        return render(message, self._catalogue)
 
-    def show(self, *screens: str) -> None:
-        for name in SCREENS:
-            _el(f"screen-{name}").hidden = name not in screens
+    def _say(self, element_id: str, key: str, **params: object) -> None:
+        _el(element_id).textContent = self.text(Msg(key, params))
 
-    def ready(self) -> None:
+    # The address bar and the page's elements --------------------------------------------
+    def take_fragment(self) -> str:
+        """The link's secret leaves the address bar (and the history) before anything else
+        happens, even on a browser that turns out not to be supported."""
+        fragment = str(js.location.hash)
+        if len(fragment) > 1:
+            js.history.replaceState(None, "", str(js.location.pathname))
+        return fragment
+
+    def video_elements(self) -> tuple[Any, Any]:
+        """R's overlay canvas and the (hidden) video element its camera plays in."""
+        return _el("overlay-canvas"), _el("camera")
+
+    # What the state machine asks for ----------------------------------------------------
+    def apply(self, effect: fx.UiEffect) -> None:
+        match effect:
+            case fx.PageReady():
+                self._ready()
+            case fx.ShowStatus(state=state, text=text):
+                self._status(state, text)
+            case fx.ShowHome():
+                self._show("home")
+            case fx.ShowJoin(opener=opener):
+                self._join(opener)
+            case fx.ShowShare(link=link, creator=creator):
+                self._share(link.url(str(js.location.origin)), creator)
+            case fx.ShowSas(sas=sas, role=role):
+                self._sas(sas, role)
+            case fx.ShowSecret(text=text):
+                _el("received-secret").textContent = text
+                self._show("received")
+            case fx.ShowEnding(state=state, title=title, lead=lead):
+                self._end(state, title, lead)
+            case fx.ShowError(code=code, text=text):
+                box = _el("error")
+                box.textContent = self.text(text)
+                box.dataset.code = code
+                box.hidden = False
+            case fx.ShowWarning(text=text):
+                self._reveal("warning", text)
+            case fx.ShowNote(text=text):
+                self._reveal("peer-note", text)
+            case fx.ShowDetail(text=text):
+                _el("detail").textContent = self.text(text)
+            case fx.ShowRemoteVideo(stream=stream):
+                _el("remote-video").srcObject = stream
+            case fx.ShowCamera(on=on):
+                self._say("local-caption", "camera.on" if on else "camera.off")
+            case fx.MarkConfirmed():
+                _el("sas-match").disabled = True
+            case fx.UnlockSend():
+                field = _el("secret-input")
+                field.disabled = False
+                field.focus()
+                self._count()
+            case fx.ResetPage():
+                self._reset()
+            case _:
+                assert_never(effect)
+
+    def _ready(self) -> None:
         _el("progress").hidden = True
         for element_id in ("create-receive", "create-send", "join"):
             _el(element_id).disabled = False
         js.window.dispatchEvent(js.Event.new("secket:ready"))
 
-    def error(self, message: str, code: str) -> None:
-        box = _el("error")
-        box.textContent = message
-        box.dataset.code = code
-        box.hidden = False
+    def _status(self, state: fx.PageState, text: Msg) -> None:
+        status = _el("status")
+        status.dataset.state = state.value
+        status.textContent = self.text(text)
 
-    def clear_error(self) -> None:
-        _el("error").hidden = True
-        _el("warning").hidden = True
+    def _show(self, *screens: str) -> None:
+        for name in SCREENS:
+            _el(f"screen-{name}").hidden = name not in screens
 
-    def warning(self, message: str) -> None:
-        box = _el("warning")
-        box.textContent = message
-        box.hidden = False
+    def _reveal(self, element_id: str, text: Msg) -> None:
+        element = _el(element_id)
+        element.textContent = self.text(text)
+        element.hidden = False
 
-    def detail(self, text: str) -> None:
-        _el("detail").textContent = text
+    def _end(self, state: fx.PageState, title: Msg, lead: Msg) -> None:
+        _el("received-secret").textContent = ""
+        self._forget_link()  # a spent link holds the room's secret: it leaves the page too
+        self._lock_send()
+        self._status(state, title)
+        _el("end-title").textContent = self.text(title)
+        _el("end-lead").textContent = self.text(lead)
+        self._show("end")
 
-    def path(self, path: str) -> None:
+    def show_path(self, path: str) -> None:
         """Which way the bytes go: "direct", "relayed" (through a TURN server) or "unknown"."""
         detail = _el("detail")
         detail.dataset.path = path
-        how = "through a relay server" if path == "relayed" else path
-        detail.textContent = f"Connection: {how}, encrypted end to end."
+        detail.textContent = self.text(Msg(f"detail.path.{path}"))
 
-    def end(self, state: str, title: str, lead: str) -> None:
-        self.wipe_secret()
-        self.forget_link()  # a spent link holds the room's secret: it leaves the page too
-        self.lock_send()
-        self.state(state, title)
-        _el("end-title").textContent = title
-        _el("end-lead").textContent = lead
-        self.show("end")
+    def show_local_video(self, stream: Any) -> None:
+        _el("local-video").srcObject = stream
 
-    # Creator and opener ---------------------------------------------------------------
-    def share(self, url: str, creator: Role) -> None:
-        receiving = creator is Role.RECEIVER
-        _el("share-lead").textContent = (
-            "Send this link to the person who has the secret. When they open it and press "
-            "Join, you will compare a code, then they can send."
-            if receiving
-            else "Send this link to the person who should get the secret. When they open it "
-            "and press Join, you will compare a code, then you can send."
-        )
+    # Creator and opener -----------------------------------------------------------------
+    def _share(self, url: str, creator: Role) -> None:
+        self._say("share-lead", f"share.lead.{creator.name.lower()}")
         _el("room-link").value = url
-        self._draw_qr(url)
-        self.show("share")
-
-    def _draw_qr(self, url: str) -> None:
-        from qrcodegen import QrCode  # shipped with the app: see pyscript.toml
-
-        code = QrCode.encode_text(url, QrCode.Ecc.MEDIUM)
         canvas = _el("qr-code")
-        modules = code.get_size() + 2 * QR_QUIET_ZONE
-        scale = max(1, int(canvas.width) // modules)
-        canvas.width = canvas.height = modules * scale
-        ctx = canvas.getContext("2d")
-        ctx.fillStyle = "#ffffff"
-        ctx.fillRect(0, 0, canvas.width, canvas.height)
-        ctx.fillStyle = "#000000"
-        for y in range(code.get_size()):
-            for x in range(code.get_size()):
-                if code.get_module(x, y):
-                    ctx.fillRect(
-                        (x + QR_QUIET_ZONE) * scale, (y + QR_QUIET_ZONE) * scale, scale, scale
-                    )
+        draw_qr(canvas, url)
         canvas.dataset.link = url
+        self._show("share")
 
-    def forget_link(self) -> None:
-        _el("room-link").value = ""
-        qr = _el("qr-code")
-        qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
-        qr.removeAttribute("data-link")
-        _el("copy-link").textContent = "Copy link"
+    def _join(self, opener: Role) -> None:
+        role = opener.name.lower()
+        self._say("join-title", f"join.title.{role}")
+        self._say("join-lead", f"join.lead.{role}")
+        self._show("join")
 
-    def join(self, opener: Role) -> None:
-        if opener is Role.SENDER:
-            _el("join-title").textContent = "Someone is waiting for a secret from you"
-            _el("join-lead").textContent = (
-                "The person who sent you this link wants you to hand them a secret. After you "
-                "both confirm the code, you type it here and it goes straight to their browser, "
-                "encrypted to a key only their browser holds."
-            )
-        else:
-            _el("join-title").textContent = "Someone wants to hand you a secret"
-            _el("join-lead").textContent = (
-                "The person who sent you this link has a secret for you. Your browser makes a "
-                "key that never leaves it; the secret is encrypted to that key."
-            )
-        self.show("join")
-
-    # Verification ---------------------------------------------------------------------
-    def sas(self, sas: Sas, role: Role) -> None:
+    # Verification -----------------------------------------------------------------------
+    def _sas(self, sas: Sas, role: Role) -> None:
         name, colour = sas.colour
         swatch = _el("sas-colour")
         swatch.style.background = colour
@@ -186,67 +204,33 @@ class Ui:
         _el("local-figure").hidden = role is not Role.RECEIVER
         _el("sas-match").disabled = False
         _el("sas-mismatch").disabled = False
-        self.show("verify", "send") if role is Role.SENDER else self.show("verify")
+        self._show("verify", "send") if role is Role.SENDER else self._show("verify")
 
-    def confirmed(self) -> None:
-        _el("sas-match").disabled = True
-
-    def peer_note(self, text: str) -> None:
-        note = _el("peer-note")
-        note.textContent = text
-        note.hidden = False
-
-    def video(self, element_id: str, stream: Any) -> None:
-        _el(element_id).srcObject = stream
-
-    def camera(self, on: bool) -> None:
-        """Say under R's own video whether the sender sees R's camera or the overlay alone."""
-        _el("local-caption").textContent = (
-            "What the sender sees of you."
-            if on
-            else "What the sender sees of you: the colour and emoji, no camera."
-        )
-
-    # Sending --------------------------------------------------------------------------
-    def unlock_send(self) -> None:
-        self.send_unlocked = True
-        field = _el("secret-input")
-        field.disabled = False
-        field.focus()
-        self._count()
-
-    def _count(self) -> int:
-        size = len(str(_el("secret-input").value).encode("utf-8"))
-        too_big = size > MAX_SECRET_BYTES
-        _el("secret-count").textContent = f"{size:,} of {MAX_SECRET_BYTES:,} bytes" + (
-            ": too large to send" if too_big else ""
-        )
-        _el("send-secret").disabled = not (self.send_unlocked and 0 < size <= MAX_SECRET_BYTES)
-        return size
-
-    def _send(self) -> None:
-        if not self.send_unlocked or not 0 < self._count() <= MAX_SECRET_BYTES:
-            return
+    # Sending: the field is enabled only once the sender confirmed (UnlockSend) ------------
+    def _count(self) -> None:
         field = _el("secret-input")
         text = str(field.value)
-        self.lock_send()
-        self._post(("ui", "send", text))
+        check = check_secret(text)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        key = "secret.count.too-large" if isinstance(check, TooLarge) else "secret.count"
+        self._say("secret-count", key, size=size, limit=MAX_SECRET_BYTES)
+        _el("send-secret").disabled = bool(field.disabled) or not isinstance(check, Sendable)
 
-    def lock_send(self) -> None:
-        self.send_unlocked = False
+    def _send(self) -> None:
+        field = _el("secret-input")
+        if field.disabled:
+            return
+        text = str(field.value)
+        self._lock_send()  # the secret leaves the field at once
+        self._post(put.Send(text))
+
+    def _lock_send(self) -> None:
         field = _el("secret-input")
         field.value = ""
         field.disabled = True
         _el("send-secret").disabled = True
 
-    # Receiving ------------------------------------------------------------------------
-    def secret(self, text: str) -> None:
-        _el("received-secret").textContent = text
-        self.show("received")
-
-    def wipe_secret(self) -> None:
-        _el("received-secret").textContent = ""
-
+    # Copying ----------------------------------------------------------------------------
     def _copy(self, text: str, button_id: str) -> None:
         task = asyncio.ensure_future(self._copy_async(text, _el(button_id)))
         self._tasks.add(task)
@@ -255,20 +239,27 @@ class Ui:
     async def _copy_async(self, text: str, button: Any) -> None:
         try:
             await js.navigator.clipboard.writeText(text)
-            button.textContent = "Copied"
+            button.textContent = self.text(Msg("copy.done"))
         except (JsException, AttributeError):
             # No clipboard (an insecure context, or permission refused): the person selects.
-            button.textContent = "Copy failed: select it and copy"
+            button.textContent = self.text(Msg("copy.failed"))
 
-    def reset(self) -> None:
-        self.clear_error()
-        self.wipe_secret()
-        self.lock_send()
-        _el("peer-note").hidden = True
-        self.forget_link()
-        _el("copy-secret").textContent = "Copy"
+    def _reset(self) -> None:
+        for element_id in ("error", "warning", "peer-note"):
+            _el(element_id).hidden = True
+        _el("received-secret").textContent = ""
+        self._lock_send()
+        self._forget_link()
+        self._say("copy-secret", "copy.secret")
         for element_id in ("remote-video", "local-video"):
             _el(element_id).srcObject = None
-        self.camera(True)
-        self.detail("")
+        self._say("local-caption", "camera.on")
+        _el("detail").textContent = ""
         _el("detail").removeAttribute("data-path")
+
+    def _forget_link(self) -> None:
+        _el("room-link").value = ""
+        qr = _el("qr-code")
+        qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
+        qr.removeAttribute("data-link")
+        self._say("copy-link", "copy.link")

@@ -1,43 +1,45 @@
-"""RTCPeerConnection and its data channel, driven from Python; events onto the flow's queue."""
+"""RTCPeerConnection and its data channel, driven from Python; what happens goes onto the
+flow's queue as the page's inputs."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import js
 from pyodide.ffi import create_proxy, to_js
 
-from ..core.errors import RemoteProtocolError, SecketError
+from ..core.errors import TooLargeForChannelError
+from ..page import inputs as put
 from .jsutil import is_null, obj, to_bytes, u8
-
-Post = Callable[[tuple[Any, ...]], None]
 
 CHANNEL_LABEL = "secket"
 DRAIN_SECONDS = 1.0
 DELIVERY_GRACE_SECONDS = 0.2
 
 
-class TooLargeForChannelError(SecketError):
-    """This browser's connection cannot carry a message that large. Send a shorter secret."""
-
-    code = "too-large"
-
-
-class ExtraChannelError(RemoteProtocolError):
-    """The other side tried to open a second connection, which Secket never does: someone
-    may be in the middle. Start over with a new link."""
-
-    code = "extra-channel"
+def webrtc_available() -> bool:
+    return hasattr(js, "RTCPeerConnection")
 
 
 class PeerLink:
-    def __init__(self, ice_servers: list[dict[str, Any]], relay_only: bool, post: Post) -> None:
+    def __init__(
+        self,
+        ice_servers: Sequence[Mapping[str, Any]],
+        relay_only: bool,
+        post: put.Post,
+        negotiation: put.SessionStart,
+    ) -> None:
         self._post = post
+        #: What the session binds, handed on when the data channel opens.
+        self._negotiation = negotiation
         self._listeners: list[tuple[Any, str, Any]] = []
         config = to_js(
-            {"iceServers": ice_servers, "iceTransportPolicy": "relay" if relay_only else "all"},
+            {
+                "iceServers": [dict(s) for s in ice_servers],
+                "iceTransportPolicy": "relay" if relay_only else "all",
+            },
             dict_converter=js.Object.fromEntries,
         )
         self.pc = js.RTCPeerConnection.new(config)
@@ -55,22 +57,20 @@ class PeerLink:
 
     def _on_candidate(self, event: Any) -> None:
         candidate = event.candidate
-        if is_null(candidate):
-            self._post(("rtc", "candidate", None))
-        else:
-            self._post(("rtc", "candidate", dict(candidate.toJSON().to_py())))
+        found = None if is_null(candidate) else dict(candidate.toJSON().to_py())
+        self._post(put.CandidateFound(found))
 
     def _on_candidate_error(self, event: Any) -> None:
         # 401/403 from a TURN server: its credentials are wrong or expired.
-        self._post(("rtc", "ice-error", int(event.errorCode), str(event.errorText), str(event.url)))
+        self._post(put.IceFailed(int(event.errorCode), str(event.errorText), str(event.url)))
 
     def _on_state(self, _event: Any) -> None:
-        self._post(("rtc", "state", str(self.pc.connectionState)))
+        self._post(put.ConnectionChanged(str(self.pc.connectionState)))
 
     def _on_track(self, event: Any) -> None:
         streams = event.streams
         stream = streams[0] if streams.length else js.MediaStream.new(to_js([event.track]))
-        self._post(("rtc", "track", stream))
+        self._post(put.TrackArrived(stream))
 
     def _on_datachannel(self, event: Any) -> None:
         # One session, one channel: the offerer (R) makes it, the answerer (S) takes it.
@@ -79,16 +79,16 @@ class PeerLink:
         channel = event.channel
         if self.channel is not None or str(channel.label) != CHANNEL_LABEL:
             channel.close()
-            self._post(("rtc", "extra-channel"))
+            self._post(put.ExtraChannel())
         else:
             self._adopt(channel)
 
     def _adopt(self, channel: Any) -> None:
         self.channel = channel
         channel.binaryType = "arraybuffer"
-        self._listen(channel, "open", lambda e: self._post(("rtc", "channel-open")))
-        self._listen(channel, "close", lambda e: self._post(("rtc", "channel-closed")))
-        self._listen(channel, "message", lambda e: self._post(("rtc", "frame", to_bytes(e.data))))
+        self._listen(channel, "open", lambda e: self._post(put.ChannelOpened(self._negotiation)))
+        self._listen(channel, "close", lambda e: self._post(put.ChannelClosed()))
+        self._listen(channel, "message", lambda e: self._post(put.FrameArrived(to_bytes(e.data))))
 
     # The offerer (R) side ----------------------------------------------------------------
     def open_channel(self) -> None:
@@ -111,7 +111,7 @@ class PeerLink:
         await self.pc.setLocalDescription(await self.pc.createAnswer())
         return str(self.pc.localDescription.sdp)
 
-    async def add_candidate(self, candidate: dict[str, Any] | None) -> None:
+    async def add_candidate(self, candidate: Mapping[str, Any] | None) -> None:
         await self.pc.addIceCandidate(obj(**candidate) if candidate else None)
 
     # Both ---------------------------------------------------------------------------------

@@ -1,24 +1,24 @@
-"""The websocket to the signaling server: JSON in, JSON out, events onto the flow's queue."""
+"""The websocket to the signaling server: JSON in, JSON out; what arrives goes onto the
+flow's queue as the page's inputs."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
 from typing import Any
 
 import js
 from pyodide.ffi import create_proxy
 
-Post = Callable[[tuple[Any, ...]], None]
+from ..core.errors import UnreachableError
+from ..page import inputs as put
 
-
-class SignalingClosedError(Exception):
-    """The connection to the server closed before it opened."""
+#: What the page makes of a reply that is not a JSON object.
+UNREADABLE = {"type": "error", "code": "bad-message", "message": "Unreadable reply."}
 
 
 class Signaling:
-    def __init__(self, url: str, post: Post) -> None:
+    def __init__(self, url: str, post: put.Post) -> None:
         self._url = url
         self._post = post
         self._ws: Any = None
@@ -26,6 +26,7 @@ class Signaling:
         self.open = False
 
     async def connect(self) -> None:
+        """Open the socket; ``UnreachableError`` if it closes before it opened."""
         opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         ws = js.WebSocket.new(self._url)
         self._ws = ws
@@ -40,16 +41,16 @@ class Signaling:
                 message = json.loads(str(event.data))
             except ValueError:
                 message = None
-            if not isinstance(message, dict):
-                message = {"type": "error", "code": "bad-message", "message": "Unreadable reply."}
-            self._post(("server", str(message.get("type")), message))
+            found = put.server_input(message if isinstance(message, dict) else UNREADABLE)
+            if found is not None:
+                self._post(found)
 
         def on_close(event: Any) -> None:
             was_open, self.open = self.open, False
             if not opened.done():
-                opened.set_exception(SignalingClosedError())
+                opened.set_exception(UnreachableError())
             elif was_open:
-                self._post(("server", "closed", {"code": int(event.code)}))
+                self._post(put.ServerClosed(int(event.code)))
 
         for name, handler in (("open", on_open), ("message", on_message), ("close", on_close)):
             proxy = create_proxy(handler)

@@ -19,8 +19,11 @@ BORDER = 28
 
 
 class OverlayVideo:
-    def __init__(self, canvas: Any, camera: Any) -> None:
+    def __init__(self, canvas: Any, camera: Any, connecting: str) -> None:
+        """Draw on ``canvas``, the camera (once allowed) in the ``camera`` video element;
+        ``connecting`` is the caption until the code is known."""
         self._canvas = canvas
+        self._connecting = connecting
         self._camera = camera
         self._ctx = canvas.getContext("2d")
         self._sas: Sas | None = None
@@ -72,7 +75,7 @@ class OverlayVideo:
             ctx.fillStyle = "#1f2a44"
             ctx.fillRect(0, 0, width, height)
         if self._sas is None:
-            self._caption("Connecting…", "#ffffff", "rgba(0,0,0,0.55)")
+            self._caption(self._connecting, "#ffffff", "rgba(0,0,0,0.55)")
             return
         name, colour = self._sas.colour
         ctx.lineWidth = BORDER

@@ -7,14 +7,8 @@ from typing import Any
 import js
 from pyodide.ffi import JsException, to_js
 
-from ..core.errors import DecryptError, SecketError
+from ..core.errors import DecryptError, UnsupportedBrowserError
 from .jsutil import obj, to_bytes, u8
-
-
-class UnsupportedBrowserError(SecketError):
-    """This browser cannot make X25519 keys. Use a current Chrome, Edge, Firefox or Safari."""
-
-    code = "unsupported"
 
 
 class WebCrypto:

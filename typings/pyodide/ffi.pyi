@@ -1,0 +1,13 @@
+# The names Secket's browser code uses from `pyodide.ffi` (Pyodide 314.0.7).
+from collections.abc import Callable
+from typing import Any
+
+class JsException(Exception): ...
+
+class JsProxy:
+    def destroy(self) -> None: ...
+
+jsnull: Any
+
+def create_proxy(obj: Callable[..., Any], /) -> Any: ...
+def to_js(obj: Any, /, *, dict_converter: Any = ...) -> Any: ...

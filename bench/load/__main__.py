@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(report(results, args))
     if args.json:
         args.json.write_text(json.dumps([asdict(result) for result in results], indent=2))
-    return 0 if all(r.lost == 0 and not r.failures and r.alive for r in results) else 1
+    return 0 if all(r.relayed.lost == 0 and not r.failures and r.alive for r in results) else 1
 
 
 if __name__ == "__main__":

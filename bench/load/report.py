@@ -29,15 +29,15 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
     row("sockets open and paired", [_fmt(r.sockets) for r in results])
     row("sockets held by the server process(es)", [_fmt(r.server_sockets) for r in results])
     row("time to open + pair all (s)", [_fmt(r.open_s, 2) for r in results])
-    row("relayed messages", [_fmt(r.received) for r in results])
-    row("relayed messages per second", [_fmt(r.per_second) for r in results])
+    row("relayed messages", [_fmt(r.relayed.received) for r in results])
+    row("relayed messages per second", [_fmt(r.relayed.per_second) for r in results])
     row("server CPU busy while relaying (%)", [_fmt(_busy(r, r.relay_cpu_s), 0) for r in results])
     row("server CPU per relayed message (us)", [_fmt(_cpu_per_message(r), 1) for r in results])
     row("load generator CPU busy (%)", [_fmt(_busy(r, r.client_cpu_s), 0) for r in results])
-    row("relay latency p50 (ms)", [_fmt(r.p50_ms, 2) for r in results])
-    row("relay latency p99 (ms)", [_fmt(r.p99_ms, 2) for r in results])
-    row("messages lost", [_fmt(r.lost) for r in results])
-    row("messages out of order", [_fmt(r.disorder) for r in results])
+    row("relay latency p50 (ms)", [_fmt(r.relayed.p50_ms, 2) for r in results])
+    row("relay latency p99 (ms)", [_fmt(r.relayed.p99_ms, 2) for r in results])
+    row("messages lost", [_fmt(r.relayed.lost) for r in results])
+    row("messages out of order", [_fmt(r.relayed.disorder) for r in results])
     row("relay phase timed out", ["YES" if r.timed_out else "no" for r in results])
     row("server RSS before (MiB)", [_fmt(_mib(r.rss_before_kib), 1) for r in results])
     row("server RSS, sockets open (MiB)", [_fmt(_mib(r.rss_open_kib), 1) for r in results])
@@ -74,16 +74,18 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
         )
     shared = [result for result in results if result.redis]
     if shared:
-        base = shared[0].per_second if shared[0].processes == 1 else None
+        base = shared[0].relayed.per_second if shared[0].processes == 1 else None
         lines.append(
             "Secket with Redis, relayed msgs/s: "
-            + "; ".join(
-                f"{r.processes} process(es) {_fmt(r.per_second)}"
-                + (f" ({_ratio(r.per_second, base)} of 1)" if base and r is not shared[0] else "")
-                for r in shared
-            )
+            + "; ".join(_processes(r, None if r is shared[0] else base) for r in shared)
         )
     return "\n".join(lines)
+
+
+def _processes(result: Result, base: float | None) -> str:
+    rate = result.relayed.per_second
+    versus = f" ({_ratio(rate, base)} of 1)" if base else ""
+    return f"{result.processes} process(es) {_fmt(rate)}{versus}"
 
 
 def _against_peerserver(secket: Result, peer: Result) -> list[str]:
@@ -96,7 +98,7 @@ def _against_peerserver(secket: Result, peer: Result) -> list[str]:
     )
     return [
         "Secket / PeerServer: relayed msgs/s "
-        f"{_ratio(secket.per_second, peer.per_second)}, memory per open socket "
+        f"{_ratio(secket.relayed.per_second, peer.relayed.per_second)}, memory per open socket "
         f"{'n/a' if memory is None else f'{memory:.2f}x'}; server CPU per relayed message "
         f"{_fmt(_cpu_per_message(secket), 1)} us against {_fmt(_cpu_per_message(peer), 1)} us "
         f"(load generator busy {_fmt(_busy(secket, secket.client_cpu_s), 0)} % and "
@@ -112,9 +114,9 @@ def _busy(result: Result, cpu_s: float | None) -> float | None:
 
 
 def _cpu_per_message(result: Result) -> float | None:
-    if result.relay_cpu_s is None or not result.received:
+    if result.relay_cpu_s is None or not result.relayed.received:
         return None
-    return 1e6 * result.relay_cpu_s / result.received
+    return 1e6 * result.relay_cpu_s / result.relayed.received
 
 
 def _mib(kib: int | None) -> float | None:

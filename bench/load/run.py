@@ -15,6 +15,35 @@ from .proc import cpu_seconds, open_sockets, rss_kib
 from .servers import Server, local_server, redis_server
 
 
+@dataclass(frozen=True)
+class Relayed:
+    """The messages of the relay phase, summed over the worker processes' replies."""
+
+    sent: int
+    received: int
+    #: Expected by a receiving socket and never delivered.
+    lost: int
+    #: Delivered after a later one of the same sender.
+    disorder: int
+    per_second: float
+    p50_ms: float
+    p99_ms: float
+
+    @classmethod
+    def from_replies(cls, replies: list[dict[str, Any]], seconds: float) -> Relayed:
+        received = sum(reply["received"] for reply in replies)
+        latencies = sorted(us for reply in replies for us in reply["latencies_us"])
+        return cls(
+            sent=sum(reply["sent"] for reply in replies),
+            received=received,
+            lost=sum(reply["expected"] for reply in replies) - received,
+            disorder=sum(reply["disorder"] for reply in replies),
+            per_second=received / seconds if seconds else 0.0,
+            p50_ms=_percentile(latencies, 0.50),
+            p99_ms=_percentile(latencies, 0.99),
+        )
+
+
 @dataclass
 class Result:
     target: str
@@ -28,15 +57,10 @@ class Result:
     complaints: dict[str, int] = field(default_factory=dict)
     server_sockets: int | None = None
     open_s: float = 0.0
-    sent: int = 0
-    received: int = 0
-    lost: int = 0
-    disorder: int = 0
     relay_s: float = 0.0
     relay_cpu_s: float | None = None
-    per_second: float = 0.0
-    p50_ms: float = 0.0
-    p99_ms: float = 0.0
+    #: What the workers counted over the relay phase.
+    relayed: Relayed = field(default_factory=lambda: Relayed.from_replies([], 0.0))
     rss_before_kib: int | None = None
     rss_open_kib: int | None = None
     rss_after_kib: int | None = None
@@ -122,14 +146,7 @@ def run_rooms(
             if process.is_alive():
                 process.kill()
     result.timed_out = any(reply["timed_out"] for reply in relayed)
-    result.sent = sum(reply["sent"] for reply in relayed)
-    result.received = sum(reply["received"] for reply in relayed)
-    result.lost = sum(reply["expected"] for reply in relayed) - result.received
-    result.disorder = sum(reply["disorder"] for reply in relayed)
-    result.per_second = result.received / result.relay_s if result.relay_s else 0.0
-    latencies = sorted(us for reply in relayed for us in reply["latencies_us"])
-    result.p50_ms = _percentile(latencies, 0.50)
-    result.p99_ms = _percentile(latencies, 0.99)
+    result.relayed = Relayed.from_replies(relayed, result.relay_s)
     if result.rss_before_kib is not None and result.rss_open_kib is not None and result.sockets:
         result.rss_per_socket_kib = (result.rss_open_kib - result.rss_before_kib) / result.sockets
     result.alive = server.alive()

@@ -2,25 +2,35 @@
 // First, before PyScript is evaluated: its IndexedDB databases are kept in memory.
 import "/no-storage.js";
 import { hooks } from "/vendor/pyscript/0.7.31/core.js";
+import { loading } from "/interpreter.mjs";
 
 // PyScript compiles its worker hooks with Function() as soon as it starts, which a strict
 // Content-Security-Policy (no 'unsafe-eval') refuses. Secket never runs Python in a worker,
 // so the worker hooks are dropped before PyScript reads them.
 for (const name of Object.keys(hooks.worker)) hooks.worker[name].clear();
 
-// Progress: count the runtime files as they finish downloading.
-const parts = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "main.py"];
-const seen = new Set();
+// Progress: bytes of the files Python's start needs that have arrived, of those expected
+// (app/interpreter.mjs counts them; it is imported here so that its downloads start now).
+const progress = document.getElementById("progress");
 const bar = document.getElementById("progress-bar");
-const observer = new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    const name = entry.name.split("/").pop();
-    if (parts.includes(name)) seen.add(name);
-  }
-  if (bar) bar.style.width = `${Math.round((100 * seen.size) / (parts.length + 1))}%`;
-});
-observer.observe({ type: "resource", buffered: true });
-window.addEventListener("secket:ready", () => observer.disconnect(), { once: true });
+const text = document.getElementById("progress-text");
+function showProgress({ detail: { received, expected } }) {
+  if (!expected || !bar) return;
+  const percent = Math.min(100, Math.round((100 * received) / expected));
+  bar.style.width = `${percent}%`;
+  progress.setAttribute("aria-valuenow", String(percent));
+  text.textContent = `${percent} % of the secure runtime downloaded`;
+}
+loading.addEventListener("progress", showProgress);
+window.addEventListener(
+  "secket:ready",
+  () => {
+    loading.removeEventListener("progress", showProgress);
+    // The app now shows its own screens; what the page said while Python loaded goes.
+    for (const id of ["intro", "progress-text"]) document.getElementById(id)?.setAttribute("hidden", "");
+  },
+  { once: true },
+);
 
 // A page that cannot start says so, instead of "Loading…" for ever: a runtime file that
 // does not arrive, Pyodide refusing to start, PyScript unable to fetch the app's files, or
@@ -36,8 +46,8 @@ function watchTheStart() {
   function notStarted(reason) {
     if (ready || document.documentElement.dataset.startFailed) return;
     document.documentElement.dataset.startFailed = "true";
-    observer.disconnect();
-    document.getElementById("progress").hidden = true;
+    loading.removeEventListener("progress", showProgress);
+    for (const id of ["progress", "progress-text"]) document.getElementById(id).hidden = true;
     const status = document.getElementById("status");
     status.dataset.state = "error";
     status.textContent = "Secket could not start.";

@@ -1,115 +1,164 @@
-// The interpreter module pyscript.toml names: Pyodide's own, started from a memory snapshot.
+// The interpreter module pyscript.toml names: Pyodide's own, started from the derived runtime.
 //
 // PyScript imports this module, reads `version` and calls `loadPyodide(options)`; then it
-// writes pyscript.toml's [files] and runs the page's script as usual. This module passes
-// Pyodide a snapshot of its memory taken right after start-up with the app's modules
-// imported (made by `secket snapshot`, see server/secket_server/snapshot.py), so the
-// interpreter is not started again in the page. Python runs the same files either way:
-// pyscript.toml still lists them, and the server hands out a snapshot only while it was made
-// from exactly those files and this Pyodide build.
+// writes pyscript.toml's [files] and runs the page's script as usual. This module gives
+// Pyodide the standard library that `secket runtime` derives from the pinned package
+// (server/secket_server/runtime.py): only the modules the page can import, as bytecode
+// compiled by this same Pyodide, about 0.9 MB on the wire instead of 2.5 MB of source to
+// compile. The same zip carries hash-checked bytecode of the page's own Python files and of
+// PyScript's package, which this module puts in __pycache__ where PyScript then writes those
+// files: Python uses each only while the file beside it has the hash it was compiled from,
+// so the files pyscript.toml lists stay the truth.
 //
-// Anything wrong with the snapshot (none served, another Pyodide, bytes whose SHA-256 is not
-// the one the manifest records, Pyodide refusing it) starts Python the ordinary way and says
-// why in the console. <html data-python-start> says which start the page had.
+// Anything wrong with the derived runtime (none served, another Pyodide, bytes whose SHA-256
+// is not the one the manifest records, Pyodide refusing them) starts Python from the npm
+// package's own standard library instead, and says why in the console. <html
+// data-python-start> says which start the page had: "derived" or "package".
+//
+// boot.js imports this module as the page starts, so the manifest and the library are
+// requested at once (the page's <head> preloads them too), and shows `loading`'s progress.
 import * as pyodide from "/vendor/pyodide/314.0.7/pyodide.mjs";
 
 export const version = pyodide.version;
 
 // Pyodide takes WebAssembly stack switching (JSPI) whenever the browser has it, as Chrome
 // does since 137, and then enters Python through `WebAssembly.promising` at every resolved
-// promise and every asyncio callback. Secket never needs it (it has no `run_sync`), the
-// snapshot is made under Node without it, and Pyodide 314.0.7 with it has open crashes of
-// the whole tab under asyncio (pyodide#5705, #6106) and of its garbage collector (#6464,
-// fixed after 314.0.7). Pyodide reads these names once, when its module is evaluated inside
-// loadPyodide: without them, Python runs on the one ordinary stack, as the snapshot was made.
+// promise and every asyncio callback. Secket never needs it (it has no `run_sync`), and
+// Pyodide 314.0.7 with it has open crashes of the whole tab under asyncio (pyodide#5705,
+// #6106) and of its garbage collector (#6464, fixed after 314.0.7). Pyodide reads these
+// names once, when its module is evaluated inside loadPyodide: without them, Python runs on
+// the one ordinary stack.
 for (const name of ["Suspending", "Suspender", "promising"]) delete WebAssembly[name];
 
 // Pyodide's files are beside its pyodide.mjs.
 const indexURL = new URL(".", import.meta.resolve("/vendor/pyodide/314.0.7/pyodide.mjs")).href;
-const snapshotURL = new URL("/vendor/snapshot/", import.meta.url).href;
+const runtimeURL = new URL("/vendor/runtime/", import.meta.url).href;
+const libraryURL = `${runtimeURL}python_stdlib.zip`;
 
-// Snapshot header: a magic number; from byte 16, the build id's 64 hex digits as 8 words.
-const MAGIC = 1886286592;
+// Download progress of the files Python's start needs, as "progress" events whose detail is
+// {received, expected} (bytes, as the files are once decoded; expected is 0 until the
+// manifest has said). Files count when they have arrived (Resource Timing); the library,
+// which this module reads itself, as its bytes arrive.
+export const loading = new EventTarget();
+const arrived = new Map(); // URL path -> bytes
+let expected = 0;
 
-class NoSnapshot extends Error {}
-
-async function fetchManifest() {
-  const response = await fetch(`${snapshotURL}manifest.json`, { cache: "no-cache" });
-  if (response.status === 404) throw new NoSnapshot("the server has none for this page");
-  if (!response.ok) throw new NoSnapshot(`its manifest answered ${response.status}`);
-  const manifest = await response.json();
-  if (manifest.pyodide !== version) {
-    throw new NoSnapshot(`it is for Pyodide ${manifest.pyodide}, this is ${version}`);
-  }
-  return manifest;
+function report() {
+  const received = [...arrived.values()].reduce((sum, bytes) => sum + bytes, 0);
+  loading.dispatchEvent(new CustomEvent("progress", { detail: { received, expected } }));
 }
 
-function buildId(bytes) {
-  if (bytes.length < 48) throw new NoSnapshot("it is not a Pyodide snapshot");
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, 12);
-  if (words[0] !== MAGIC) throw new NoSnapshot("it is not a Pyodide snapshot");
-  return Array.from(words.subarray(4, 12), (word) => word.toString(16).padStart(8, "0")).join("");
+function watchDownloads(sizes) {
+  expected = Object.values(sizes).reduce((sum, bytes) => sum + bytes, 0);
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const path = new URL(entry.name).pathname;
+      if (path in sizes && entry.name !== libraryURL) arrived.set(path, entry.decodedBodySize);
+    }
+    report();
+  });
+  observer.observe({ type: "resource", buffered: true });
+  return observer;
 }
 
-async function fetchBytes(manifest) {
-  const response = await fetch(`${snapshotURL}snapshot.bin`);
-  if (!response.ok) throw new NoSnapshot(`it answered ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (buildId(bytes) !== manifest.build_id) throw new NoSnapshot("its build id is not the manifest's");
-  return bytes;
-}
+class NotDerived extends Error {}
 
 async function sha256(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-// Started as soon as PyScript imports this module, while Pyodide's own files download. The
-// bytes are hashed while Pyodide instantiates its WebAssembly (no Subresource Integrity,
-// which would hash them before handing them over); the interpreter is used only if they
-// have the SHA-256 the manifest records.
-const manifest = fetchManifest();
-const fetched = manifest.then(fetchBytes).then((bytes) => ({ bytes, digest: sha256(bytes) }));
-for (const promise of [manifest, fetched]) promise.catch(() => {}); // awaited by loadPyodide
+async function readCounting(response, path) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    length += read.value.length;
+    arrived.set(path, length);
+    report();
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function fetchDerived() {
+  const response = await fetch(`${runtimeURL}manifest.json`);
+  if (response.status === 404) throw new NotDerived("the server has none for this page");
+  if (!response.ok) throw new NotDerived(`its manifest answered ${response.status}`);
+  const manifest = await response.json();
+  if (manifest.pyodide !== version) {
+    throw new NotDerived(`it is for Pyodide ${manifest.pyodide}, this is ${version}`);
+  }
+  const observer = watchDownloads(manifest.start);
+  window.addEventListener("secket:ready", () => observer.disconnect(), { once: true });
+  const library = await fetch(libraryURL);
+  if (!library.ok) throw new NotDerived(`its standard library answered ${library.status}`);
+  const bytes = await readCounting(library, new URL(libraryURL).pathname);
+  if ((await sha256(bytes)) !== manifest.stdlib.sha256) {
+    throw new NotDerived("its SHA-256 is not the one the manifest records");
+  }
+  return { manifest, bytes };
+}
+
+// Started as soon as this module is evaluated, while Pyodide's own files download.
+const derived = fetchDerived();
+derived.catch(() => {}); // awaited by loadPyodide
 
 function started(how) {
   document.documentElement.dataset.pythonStart = how;
 }
 
-async function fromSnapshot(settings) {
-  const { sha256: expected } = await manifest;
+// Puts the hash-checked bytecode where PyScript writes the files it was compiled from: the
+// zip's secket-pycache/index.json lists those places (server/secket_server/stdlib_trim.py).
+const INSTALL_BYTECODE = `
+import json, os, sys, zipimport
+library = zipimport.zipimporter(f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip")
+for path in json.loads(library.get_data("secket-pycache/index.json")):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(library.get_data("secket-pycache" + path))
+`;
+
+async function fromDerived(settings, { manifest, bytes }) {
+  // Pyodide fetches its standard library from a URL: this one holds the checked bytes.
+  const stdLibURL = URL.createObjectURL(new Blob([bytes]));
   let interpreter;
   try {
+    // The package index comes with the manifest: the page loads no packages.
     interpreter = await pyodide.loadPyodide({
       ...settings,
-      _loadSnapshot: fetched.then((snapshot) => snapshot.bytes),
+      stdLibURL,
+      lockFileContents: manifest.lock,
     });
   } finally {
-    // Pyodide copied them into its memory: 31 MB not to keep twice.
-    fetched.then((snapshot) => (snapshot.bytes = null), () => {});
-    if (interpreter?._api?.config) interpreter._api.config._loadSnapshot = null;
+    URL.revokeObjectURL(stdLibURL);
   }
-  if ((await (await fetched).digest) !== expected) {
-    throw new NoSnapshot("its SHA-256 is not the one the manifest records");
+  const scope = interpreter.toPy({}); // nothing is left in __main__
+  try {
+    interpreter.runPython(INSTALL_BYTECODE, { globals: scope });
+  } finally {
+    scope.destroy();
   }
-  // The snapshot holds the state of `random` as it was seeded when it was made: seed it
-  // afresh. (Secket's own randomness comes from crypto.getRandomValues.)
-  interpreter.runPython("import random as _r; _r.seed(); del _r");
   return interpreter;
 }
 
 export async function loadPyodide(options = {}) {
   const settings = { ...options, indexURL };
   try {
-    const interpreter = await fromSnapshot(settings);
-    started("snapshot");
-    console.info("Secket: Python started from the memory snapshot");
+    const interpreter = await fromDerived(settings, await derived);
+    started("derived");
     return interpreter;
   } catch (error) {
-    const why = error instanceof NoSnapshot ? error.message : `Pyodide refused it (${error.message})`;
-    console.warn(`Secket: starting Python without the memory snapshot: ${why}`);
+    const why = error instanceof NotDerived ? error.message : `Pyodide refused it (${error.message})`;
+    console.warn(`Secket: starting Python without the derived runtime: ${why}`);
   }
   const interpreter = await pyodide.loadPyodide(settings);
-  started("full");
+  started("package");
   return interpreter;
 }

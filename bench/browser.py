@@ -23,13 +23,12 @@ from playwright.sync_api import (
 )
 from tests.daemons import CHROMIUM_FLAGS
 
-from secket_server.snapshot import SNAPSHOT_FILE, URL_PREFIX
+from secket_server.runtime import STDLIB_URL
 
 if TYPE_CHECKING:
     from playwright._impl._api_structures import ViewportSize
 
 PROBE = Path(__file__).with_name("probe.js").read_text(encoding="utf-8")
-SNAPSHOT_PATH = URL_PREFIX + SNAPSHOT_FILE
 VIEWPORT: ViewportSize = {"width": 1100, "height": 900}
 #: A step after the page is up (a click to the link, Join to the code), at full CPU speed.
 STEP_TIMEOUT_S = 20.0
@@ -100,17 +99,17 @@ class Traffic:
     revalidated: int = 0  # answered 304 Not Modified
     cached: int = 0  # taken from the cache without asking the server
     failed: int = 0
-    snapshot_bytes: int = 0  # of ``bytes``, the memory snapshot's
+    library_bytes: int = 0  # of ``bytes``, the derived standard library's
     ids: set[str] = field(default_factory=set, repr=False)
     cached_ids: set[str] = field(default_factory=set, repr=False)
-    snapshot_ids: set[str] = field(default_factory=set, repr=False)
+    library_ids: set[str] = field(default_factory=set, repr=False)
 
     def sent(self, event: dict[str, Any]) -> None:
         if event["requestId"] not in self.ids:
             self.ids.add(event["requestId"])
             self.requests += 1
-        if urlsplit(event["request"]["url"]).path == SNAPSHOT_PATH:
-            self.snapshot_ids.add(event["requestId"])
+        if urlsplit(event["request"]["url"]).path == STDLIB_URL:
+            self.library_ids.add(event["requestId"])
 
     def raw_response(self, event: dict[str, Any]) -> None:
         # The page is handed the cached 200; only the raw response says it was a 304.
@@ -129,11 +128,11 @@ class Traffic:
 
     def finished(self, event: dict[str, Any]) -> None:
         self.bytes += int(event["encodedDataLength"])
-        if event["requestId"] in self.snapshot_ids:
-            self.snapshot_bytes += int(event["encodedDataLength"])
+        if event["requestId"] in self.library_ids:
+            self.library_bytes += int(event["encodedDataLength"])
 
     def snapshot(self) -> Traffic:
-        return replace(self, ids=set(), cached_ids=set(), snapshot_ids=set())
+        return replace(self, ids=set(), cached_ids=set(), library_ids=set())
 
 
 def watch(cdp: CDPSession) -> Traffic:

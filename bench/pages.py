@@ -178,7 +178,7 @@ def compared(cold: Load, opener: Opened, plain: Load) -> Samples:
         **cold.figures("cold"),
         **opener.figures("cold"),
         "bytes_cold": [cold.traffic.bytes],
-        "snapshot_bytes_cold": [cold.traffic.snapshot_bytes],
+        "library_bytes_cold": [cold.traffic.library_bytes],
         "requests_cold": [cold.traffic.requests],
         "opener_bytes_cold": [opener.traffic.bytes],
         "baseline_link_cold": [plain.link_ms],

@@ -59,7 +59,7 @@ def _phase_rows(cache: str) -> tuple[Row, ...]:
 
 _COLD_BYTES = (
     Row("bytes_cold", "transferred by link shown, cold", "MB"),
-    Row("snapshot_bytes_cold", "of which the memory snapshot, cold", "MB"),
+    Row("library_bytes_cold", "of which the derived standard library, cold", "MB"),
     Row("requests_cold", "requests by link shown, cold", ""),
     Row("opener_bytes_cold", "opener: transferred by Join enabled, cold", "MB"),
 )

@@ -1,5 +1,5 @@
 """``secket serve`` started for the page benchmark, on a free loopback port, after ``secket
-snapshot`` and ``secket compress`` (as ``make run`` does), so the benchmark measures what
+runtime`` and ``secket compress`` (as ``make run`` does), so the benchmark measures what
 ``make run`` serves."""
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ class ServerError(RuntimeError):
 @contextmanager
 def local_server() -> Iterator[str]:
     """``secket serve`` on a free loopback port, with the per-address join limit lifted."""
-    # As `make run` does: the memory snapshot of the Python being served (else the page
+    # As `make run` does: the runtime derived for the Python being served (else the page
     # starts the slow way and the figures are not the app's), then the compressed variants.
-    for step in ("snapshot", "compress"):
+    for step in ("runtime", "compress"):
         done = subprocess.run(
             [sys.executable, "-m", "secket_server", step],
             cwd=ROOT,

@@ -14,8 +14,8 @@ from .config import CONFIG_KEY, Config
 from .hub import HUB_KEY, Hub
 from .logs import log_event
 from .precompress import cache_dir
+from .runtime import MANIFEST_URL, RUNTIME_GATE_KEY, RuntimeGate, manifest_view
 from .security import add_security_headers, security_headers
-from .snapshot import MANIFEST_URL, SNAPSHOT_GATE_KEY, SnapshotGate, manifest_view
 from .static import STATIC_KEY, StaticFiles
 from .tasks import stop_task
 
@@ -52,11 +52,11 @@ def create_app(config: Config | None = None) -> web.Application:
     missing = missing_assets(config.root, assets)
     if missing:
         log_event(logger, "assets-missing", logging.WARNING, paths=missing)
-    gate = app[SNAPSHOT_GATE_KEY] = SnapshotGate(config.root, assets)
-    no_snapshot = gate.problem()
-    if no_snapshot is not None:
-        # The page starts Python the ordinary way, seconds slower.
-        log_event(logger, "snapshot-not-served", logging.WARNING, reason=no_snapshot)
+    gate = app[RUNTIME_GATE_KEY] = RuntimeGate(config.root, assets)
+    not_derived = gate.problem()
+    if not_derived is not None:
+        # The page starts Python from the npm package's own standard library, slower.
+        log_event(logger, "runtime-not-served", logging.WARNING, reason=not_derived)
     static = app[STATIC_KEY] = StaticFiles(assets, cache_dir(config.root))
     uncompressed = static.uncompressed()
     if uncompressed:

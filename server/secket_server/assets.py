@@ -20,8 +20,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+from .runtime import runtime_assets
 from .security import NO_STORE
-from .snapshot import snapshot_assets
 
 #: The page; ``/`` serves it too.
 INDEX: Final = "/index.html"
@@ -164,8 +164,9 @@ def asset_map(root: Path) -> dict[str, Path]:
             raise ValueError(f"both {assets[url]} and {path} would be served at {url}")
         if path.is_file():
             assets[url] = path
-    # Pyodide's memory snapshot (build/snapshot/), only while it matches the files above.
-    assets.update(snapshot_assets(root, assets))
+    # The runtime derived from the pinned packages (build/runtime/), only while it matches
+    # the files above.
+    assets.update(runtime_assets(root, assets))
     return assets
 
 

@@ -1,5 +1,5 @@
 """The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``,
-``secket snapshot``, and the terminal peer ``secket send`` / ``secket receive``. The only
+``secket runtime``, and the terminal peer ``secket send`` / ``secket receive``. The only
 argparse user.
 
 Every ``serve`` flag has an environment variable (HOST, PORT, and SECKET_* for the rest);
@@ -23,7 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
-from secket.core.errors import SnapshotError
+from secket.core.errors import DeriveError
 
 from .app import create_app
 from .assets import asset_map
@@ -31,7 +31,7 @@ from .build import build_bundle
 from .config import DEFAULT_ROOT, Config
 from .logs import AccessLogger, configure_logging
 from .precompress import cache_dir, precompress
-from .snapshot import ensure_snapshot
+from .runtime import ensure_runtime
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 
@@ -297,12 +297,13 @@ def _parser(env: _Env) -> argparse.ArgumentParser:
 
     _add_terminal(commands)
 
-    snapshot = commands.add_parser(
-        "snapshot",
-        help="make Pyodide's memory snapshot of the page's Python in build/snapshot/ with Node, "
-        "unless the one there is up to date",
+    runtime = commands.add_parser(
+        "runtime",
+        help="derive the page's runtime from the pinned packages in build/runtime/ with Node "
+        "(a standard library of only what the page imports, as bytecode), unless the one "
+        "there is up to date",
     )
-    _add_root(snapshot, env)
+    _add_root(runtime, env)
     return parser
 
 
@@ -369,12 +370,12 @@ def _compress(root: Path) -> int:
     return 0
 
 
-def _snapshot(root: Path, command: str) -> bool:
-    """Make the memory snapshot if it is missing or stale; False (said on stderr) if it fails."""
+def _runtime(root: Path, command: str) -> bool:
+    """Derive the runtime if it is missing or stale; False (said on stderr) if it fails."""
     try:
-        _progress(ensure_snapshot(root, asset_map(root), progress=_progress))
-    except (OSError, SnapshotError) as exc:
-        print(f"secket {command}: no memory snapshot: {exc}", file=sys.stderr)
+        _progress(ensure_runtime(root, asset_map(root), progress=_progress))
+    except (OSError, DeriveError) as exc:
+        print(f"secket {command}: no derived runtime: {exc}", file=sys.stderr)
         return False
     return True
 
@@ -450,8 +451,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         parser.error("; ".join(env.errors))
     if args.command == "compress":
         return _compress(args.root)
-    if args.command == "snapshot":
-        return 0 if _snapshot(args.root, "snapshot") else 1
+    if args.command == "runtime":
+        return 0 if _runtime(args.root, "runtime") else 1
     if args.command in ("send", "receive"):
         # Here, not at the top: `secket serve` must not load aiortc.
         from secket.terminal.main import run as run_terminal
@@ -463,8 +464,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         parser.error(str(exc))
 
     if args.command == "build":
-        # Without a snapshot the bundle still works: the page starts Python the ordinary way.
-        _snapshot(config.root, "build")
+        # Without the derived runtime the bundle still works: the page starts Python from the
+        # npm package's own standard library, seconds slower on a phone.
+        _runtime(config.root, "build")
         try:
             written = build_bundle(config, args.out, progress=_progress)
         except (FileNotFoundError, ValueError) as exc:

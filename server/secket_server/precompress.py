@@ -34,11 +34,9 @@ INCOMPRESSIBLE: Final = frozenset({".png", ".jpg", ".jpeg", ".webp", ".woff2", "
 CACHE_DIR: Final = Path(".cache") / "precompressed"
 
 #: Brotli's best level takes about 4 s per MB here (40 s for the 9.6 MB pyodide.asm.wasm,
-#: once per Pyodide release); larger files, such as a memory snapshot that changes with the
-#: app, get level 9, which is some 50 times faster and a few per cent larger.
+#: once per Pyodide release), with its default window of 4 MB: the largest window (16 MB,
+#: lgwin=24) made that file larger (2,766,607 bytes against 2,741,061).
 BROTLI_QUALITY: Final = 11
-BROTLI_QUALITY_LARGE: Final = 9
-LARGE: Final = 16_000_000
 GZIP_LEVEL: Final = 9
 
 
@@ -60,8 +58,7 @@ def variant_path(cache: Path, sha256: str, encoding: str) -> Path:
 
 def compress(data: bytes, encoding: str) -> bytes:
     if encoding == "br":
-        quality = BROTLI_QUALITY if len(data) <= LARGE else BROTLI_QUALITY_LARGE
-        compressed: bytes = brotli.compress(data, quality=quality)
+        compressed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
         return compressed
     if encoding == "gzip":
         return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)

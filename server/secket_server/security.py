@@ -10,10 +10,13 @@ from aiohttp import hdrs, web
 from .config import Config, signal_origin
 
 #: The default Content-Security-Policy. ``Config.csp_extra`` and the signal URL extend it.
+#: ``connect-src blob:``: the page hands Pyodide its standard library as a blob: URL of the
+#: bytes it has checked (app/interpreter.mjs), since Pyodide takes the library only by URL.
+#: A blob: URL is made by the page itself and reaches no network.
 CONTENT_SECURITY_POLICY: Final = (
     "default-src 'none'; "
     "script-src 'self' 'wasm-unsafe-eval'; "
-    "connect-src 'self'; "
+    "connect-src 'self' blob:; "
     "img-src 'self' data: blob:; "
     "media-src 'self' blob: mediastream:; "
     "style-src 'self'; "

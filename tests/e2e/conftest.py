@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, Playwright
 from secket_server.app import create_app
 from secket_server.assets import asset_map
 from secket_server.config import DEFAULT_ROOT, Config
-from secket_server.snapshot import ensure_snapshot
+from secket_server.runtime import ensure_runtime
 from tests.daemons import CHROMIUM_FLAGS as CHROMIUM_ARGS
 from tests.daemons import FIREFOX_PREFS, firefox_executable
 
@@ -48,9 +48,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def memory_snapshot() -> None:
-    """Pyodide's memory snapshot, made as `make test` makes it, so the pages start from it."""
-    ensure_snapshot(DEFAULT_ROOT, asset_map(DEFAULT_ROOT), progress=print)
+def derived_runtime() -> None:
+    """The runtime derived from the pinned packages, as `make test` derives it, so the pages
+    start from it."""
+    ensure_runtime(DEFAULT_ROOT, asset_map(DEFAULT_ROOT), progress=print)
 
 
 @pytest.fixture(scope="session")

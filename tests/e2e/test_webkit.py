@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from secket_server.snapshot import URL_PREFIX
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
@@ -31,7 +32,6 @@ from selenium.webdriver.webkitgtk.service import Service
 
 from secket.core.link import new_link
 from secket.core.roles import Role
-from secket_server.snapshot import URL_PREFIX
 from tests.conftest import need, need_binary
 from tests.daemons import find_minibrowser
 

@@ -47,7 +47,7 @@ def test_bundle_lists_the_security_headers(fake_root: Path, tmp_path: Path) -> N
         "signal_url": "wss://sig.example.com/ws"
     }
     expected = security_headers(Config(signal_url="wss://sig.example.com/ws"))
-    assert "connect-src 'self' wss://sig.example.com;" in expected["Content-Security-Policy"]
+    assert "connect-src 'self' blob: wss://sig.example.com;" in expected["Content-Security-Policy"]
     headers = (out / "_headers").read_text()
     readme = (out / "README.txt").read_text()
     for name, value in expected.items():

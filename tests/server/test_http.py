@@ -214,7 +214,7 @@ async def test_security_headers_on_page_assets_and_api(client: TestClient[Any, A
 
 def test_the_policy_constant_is_the_documented_one() -> None:
     assert CONTENT_SECURITY_POLICY == (
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' blob:; "
         "img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self'; "
         "font-src 'self'; worker-src 'self' blob:; manifest-src 'self'; base-uri 'none'; "
         "form-action 'none'; frame-ancestors 'none'"
@@ -229,7 +229,7 @@ async def test_csp_is_extended_by_config(make_client: ClientFactory) -> None:
     )
     csp = (await client.get("/")).headers["Content-Security-Policy"]
     directives = {part.split()[0]: part.split()[1:] for part in csp.split("; ")}
-    assert directives["connect-src"] == ["'self'", "wss://signal.example.com:8443"]
+    assert directives["connect-src"] == ["'self'", "blob:", "wss://signal.example.com:8443"]
     assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
     assert directives["frame-src"] == ["https://x.example"]
     assert directives["img-src"] == ["'self'", "data:", "blob:"]

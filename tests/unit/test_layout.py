@@ -80,8 +80,8 @@ def _runs_at_import(tree: ast.Module) -> list[ast.AST]:
 
 
 def test_no_page_module_touches_javascript_when_imported() -> None:
-    # The memory snapshot imports them under Node (server/secket_server/snapshot.mjs): a JS
-    # object read at import would be Node's, or fail there.
+    # Deriving the runtime imports them under Node (server/secket_server/stdlib_trim.py, to
+    # trace what they import): a JS object read at import would be Node's, or fail there.
     for target in listed_files().values():
         path = PY / target.removeprefix("./")
         if not path.is_file():
@@ -94,8 +94,8 @@ def test_no_page_module_touches_javascript_when_imported() -> None:
 
 
 def test_the_page_never_uses_pythons_random_module() -> None:
-    # Its state is in the memory snapshot, the same for every page (app/interpreter.mjs
-    # reseeds it); the page's randomness comes from crypto.getRandomValues.
+    # Its generator is not one for keys and nonces: the page's randomness comes from
+    # crypto.getRandomValues.
     for path in (PY / "secket").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):

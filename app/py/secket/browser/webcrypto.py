@@ -13,7 +13,7 @@ from .jsutil import obj, to_bytes, u8
 
 class WebCrypto:
     def __init__(self) -> None:
-        # Looked up here, not at import: the memory snapshot (secket_server/snapshot.mjs)
+        # Looked up here, not at import: deriving the runtime (secket_server/stdlib_trim.py)
         # imports this module under Node, where reading js.crypto at import fails.
         self._subtle: Any = js.crypto.subtle
 

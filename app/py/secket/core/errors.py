@@ -258,5 +258,6 @@ class StoppedError(SecketError, code="interrupted"):
 
 
 # Tools for the operator ------------------------------------------------------------------
-class SnapshotError(SecketError, code="snapshot"):
-    """``secket snapshot`` cannot make the memory snapshot; the message says why."""
+class DeriveError(SecketError, code="runtime"):
+    """``secket runtime`` cannot derive the page's runtime from the pinned packages; the
+    message says why."""

@@ -161,7 +161,7 @@ MESSAGES: Final[Catalogue] = {
     "error.peer-left": "The other person left before the end. Start over with a new link.",
     "error.output": "The secret could not be written out.",
     "error.interrupted": "Interrupted. Nothing was kept.",
-    "error.snapshot": "The memory snapshot could not be made.",
+    "error.runtime": "The page's runtime could not be derived from the pinned packages.",
     # The server's refusals (the `code` of its `error` frames).
     "error.server-refused": "The Secket server refused this.",
     "error.room-full": "This link is already in use by two people, or has been used.",

@@ -1,5 +1,6 @@
 """The page starts Python from the runtime derived from the pinned packages, and from the
-npm package's own standard library when the derived one is missing or wrong.
+npm package's own standard library when the derived one is missing or wrong; before Python
+is up, the page already says what it is for and how much of the runtime has arrived.
 
 The runtime is derived under Node (``secket runtime``, run by the session fixture as by
 ``make test``); these tests check that Chromium takes it, that the app works on it (every
@@ -20,7 +21,7 @@ from secket_server.config import DEFAULT_ROOT
 from secket_server.runtime import MANIFEST_URL, STDLIB_URL, read_manifest
 
 from .conftest import READY_TIMEOUT_MS, People
-from .flows import connect, hand_over
+from .flows import connect, create_room, hand_over
 
 WITHOUT = "Secket: starting Python without the derived runtime: "
 
@@ -112,3 +113,60 @@ def test_a_bad_derived_runtime_falls_back_to_the_packages_own_library(
     assert len(warned) == 1, warned
     assert WITHOUT + reason in warned[0]
     hand_over(sender, receiver, "after the package's start")
+
+
+class Held:
+    """The WebAssembly of a page, held back until ``release``: Python cannot start before."""
+
+    def __init__(self, page: Page) -> None:
+        self.routes: list[Route] = []
+        page.route("**/pyodide.asm.wasm", lambda route: self.routes.append(route))
+
+    def release(self) -> None:
+        for route in self.routes:
+            route.continue_()
+
+
+def test_before_python_the_page_says_what_it_is_and_how_far_the_runtime_is(
+    people: People,
+) -> None:
+    page = people.open("receiver", path=None)
+    held = Held(page)
+    page.goto(people.base_url)
+    intro = page.get_by_test_id("intro")
+    expect(intro.get_by_role("heading", name="Hand a secret to one person")).to_be_visible()
+    expect(intro.get_by_text("Someone is waiting")).to_be_hidden()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "loading")
+    # Everything but the WebAssembly has arrived: the bar shows that share of the bytes.
+    progress = page.get_by_test_id("progress")
+    expect(page.get_by_test_id("progress-text")).to_contain_text("% of the secure runtime")
+    expect(progress).not_to_have_attribute("aria-valuenow", "0", timeout=READY_TIMEOUT_MS)
+    share = int(progress.get_attribute("aria-valuenow") or "0")
+    wasm = manifest()["start"]["/vendor/pyodide/314.0.7/pyodide.asm.wasm"]
+    assert 0 < share <= round(100 - 100 * wasm / sum(manifest()["start"].values()))
+    held.release()
+    expect(page.get_by_test_id("create-receive")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+    expect(intro).to_be_hidden()
+    expect(progress).to_be_hidden()
+    expect(page.get_by_role("heading", name="Hand a secret to one person")).to_have_count(1)
+
+
+def test_someone_who_opened_a_link_is_told_what_will_happen_before_python(
+    people: People,
+) -> None:
+    creator = people.open("receiver")
+    link = create_room(creator, "create-receive")
+    page = people.open("sender", path=None)
+    held = Held(page)
+    page.goto(link)
+    intro = page.get_by_test_id("intro")
+    heading = intro.get_by_role("heading", name="Someone is waiting to exchange a secret with you")
+    expect(heading).to_be_visible()
+    expect(intro.get_by_text("press Join")).to_be_visible()
+    expect(intro.get_by_text("Hand a secret to one person")).to_be_hidden()
+    # Only Python reads the link: until it runs, its secret is still in the address bar.
+    assert page.evaluate("location.hash") == "#" + link.split("#", 1)[1]
+    held.release()
+    expect(page.get_by_test_id("join")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+    assert page.evaluate("location.hash") == ""  # Python read the link and took it away
+    expect(intro).to_be_hidden()

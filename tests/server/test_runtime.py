@@ -7,6 +7,7 @@ import ast
 import hashlib
 import json
 import logging
+import re
 import tomllib
 import zipfile
 from collections.abc import Iterable
@@ -321,3 +322,16 @@ def test_node_derives_a_library_holding_every_module_the_page_imports() -> None:
     assert manifest["pyodide"] == "314.0.7"
     assert manifest["lock"]["packages"] == {}
     assert manifest["start"][STDLIB_URL] == library.stat().st_size
+
+
+def test_every_file_the_pages_head_requests_is_served() -> None:
+    """index.html requests the start's files at once; a name that is not served (a PyScript
+    chunk renamed by an update, say) would cost a 404 instead."""
+    assert main(["runtime"], environ={}) == 0
+    html = (DEFAULT_ROOT / "app" / "index.html").read_text()
+    head = html[: html.index("</head>")]
+    linked = re.findall(r'<link rel="(?:module)?preload" href="([^"]+)"', head)
+    assert STDLIB_URL in linked
+    assert MANIFEST_URL in linked
+    assets = asset_map(DEFAULT_ROOT)
+    assert [url for url in linked if url not in assets] == []

@@ -334,4 +334,9 @@ def test_every_file_the_pages_head_requests_is_served() -> None:
     assert STDLIB_URL in linked
     assert MANIFEST_URL in linked
     assets = asset_map(DEFAULT_ROOT)
-    assert [url for url in linked if url not in assets] == []
+    assert [url for url in linked if url not in {*assets, "/config.json"}] == []
+    # pyscript.toml says what Python the page loads; the head only asks for it early.
+    config = tomllib.loads((DEFAULT_ROOT / "pyscript.toml").read_text())
+    python = [url for url in linked if url.endswith(".py")]
+    assert python == ["/py/main.py", *config["files"]]
+    assert "/config.json" in linked

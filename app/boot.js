@@ -32,8 +32,8 @@ window.addEventListener(
   { once: true },
 );
 
-// A page that cannot start says so, instead of "Loading…" for ever: a runtime file that
-// does not arrive, Pyodide refusing to start, PyScript unable to fetch the app's files, or
+// A page that cannot start says so, instead of "Loading…" for ever: a file of the start that
+// does not arrive (early.js notes it), Pyodide refusing to start, PyScript unable to fetch the app's files, or
 // the app's Python stopping before it is ready. Once the app is ready it shows its own
 // errors (flow.py); nothing here changes the page after that. Only Secket's own page is
 // watched: the interop test page loads this module too, with Python of its own.
@@ -58,6 +58,12 @@ function watchTheStart() {
     box.dataset.code = "not-started";
     box.hidden = false;
   }
+
+  // A file of the start that did not arrive, as early.js saw it (before this module ran, or
+  // since).
+  const missing = (path) => notStarted(`a file it needs did not arrive: ${path}`);
+  if (document.documentElement.dataset.missing) missing(document.documentElement.dataset.missing);
+  window.addEventListener("secket:missing", (event) => missing(event.detail));
 
   const why = (error) => String(error?.message ?? error ?? "unknown error");
   window.addEventListener("error", (event) => notStarted(why(event.error ?? event.message)));

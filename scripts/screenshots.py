@@ -5,7 +5,7 @@ Run from the repository root (after ``make setup``)::
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--width 390]
 
 It starts ``secket serve`` on a free loopback port (as the benchmarks do, after
-``secket snapshot`` and ``secket compress``), drives both flows and the endings in headless
+``secket runtime`` and ``secket compress``), drives both flows and the endings in headless
 Chromium (Debian's where it exists, with a synthetic camera) with one browser context per
 person, and writes one PNG per screen, named by its order and the screen, e.g.
 ``01-home.png``. Each is the whole page at the given width (default 390 CSS pixels, a

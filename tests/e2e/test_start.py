@@ -11,10 +11,13 @@ from .conftest import READY_TIMEOUT_MS, People
 @pytest.mark.parametrize(
     ("blocked", "reason"),
     [
-        # Pyodide's WebAssembly: loadPyodide() fails, an unhandled rejection.
-        ("vendor/pyodide/314.0.7/pyodide.asm.wasm", "(Failed to fetch)"),
+        # Pyodide's WebAssembly: Pyodide itself only logs it, and would wait for ever.
+        (
+            "vendor/pyodide/314.0.7/pyodide.asm.wasm",
+            "(a file it needs did not arrive: /vendor/pyodide/314.0.7/pyodide.asm.wasm)",
+        ),
         # The app's entry point: PyScript only logs that it could not fetch it.
-        ("py/main.py", "(its Python files did not load)"),
+        ("py/main.py", "(a file it needs did not arrive: /py/main.py)"),
     ],
     ids=["runtime", "app-files"],
 )

@@ -2,7 +2,7 @@
 
 WebKitGTK is the engine Safari is built on, and the one WebKit Playwright cannot download
 here. Debian builds it without WebRTC, so no flow can run in it; what it can show runs here:
-Python starts (from the memory snapshot, and without it), the page takes a link's secret out
+Python starts (from the derived runtime, and without it), the page takes a link's secret out
 of the address bar, says clearly that this browser cannot connect, and Secket's HPKE over
 WebKit's WebCrypto agrees with CPython's. docs/browsers.md says what that leaves untested
 on Safari.
@@ -23,7 +23,6 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from secket_server.snapshot import URL_PREFIX
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
@@ -32,6 +31,7 @@ from selenium.webdriver.webkitgtk.service import Service
 
 from secket.core.link import new_link
 from secket.core.roles import Role
+from secket_server.runtime import URL_PREFIX
 from tests.conftest import need, need_binary
 from tests.daemons import find_minibrowser
 
@@ -60,17 +60,17 @@ def webkit(x_display: str) -> Iterator[webdriver.WebKitGTK]:
 
 
 @pytest.fixture(scope="module")
-def server_without_snapshot() -> Iterator[LiveServer]:
-    """The app, but its memory snapshot answers 404 (as on a host that has none)."""
+def server_without_runtime() -> Iterator[LiveServer]:
+    """The app, but its derived runtime answers 404 (as on a host that has none)."""
 
     @web.middleware
-    async def no_snapshot(request: web.Request, handler: Any) -> web.StreamResponse:
+    async def no_runtime(request: web.Request, handler: Any) -> web.StreamResponse:
         if request.path.startswith(URL_PREFIX):
             raise web.HTTPNotFound()
         response: web.StreamResponse = await handler(request)
         return response
 
-    live = start_server(extra=lambda app: app.middlewares.append(no_snapshot))
+    live = start_server(extra=lambda app: app.middlewares.append(no_runtime))
     yield live
     live.stop()
 
@@ -106,14 +106,14 @@ def expect_cannot_connect(driver: webdriver.WebKitGTK) -> None:
     assert not by_test_id(driver, "create-receive").is_displayed()
 
 
-@pytest.mark.parametrize("start", ["snapshot", "full"])
+@pytest.mark.parametrize("start", ["derived", "package"])
 def test_python_starts_in_webkit_and_says_it_cannot_connect(
     webkit: webdriver.WebKitGTK,
     server: LiveServer,
-    server_without_snapshot: LiveServer,
+    server_without_runtime: LiveServer,
     start: str,
 ) -> None:
-    base = server.url if start == "snapshot" else server_without_snapshot.url
+    base = server.url if start == "derived" else server_without_runtime.url
     webkit.get(base)
     expect_cannot_connect(webkit)
     python_start = webkit.execute_script("return document.documentElement.dataset.pythonStart")

@@ -106,8 +106,12 @@ async function fetchDerived() {
   return { manifest, bytes };
 }
 
-// Started as soon as this module is evaluated, while Pyodide's own files download.
-const derived = fetchDerived();
+// Started as soon as this module is evaluated, while Pyodide's own files download. Whatever
+// goes wrong before Pyodide is given the library (a network error, a manifest that is not
+// JSON) means there is no usable derived runtime.
+const derived = fetchDerived().catch((error) => {
+  throw error instanceof NotDerived ? error : new NotDerived(`it did not arrive (${error.message})`);
+});
 derived.catch(() => {}); // awaited by loadPyodide
 
 function started(how) {

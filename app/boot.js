@@ -51,6 +51,12 @@ function watchTheStart() {
     const status = document.getElementById("status");
     status.dataset.state = "error";
     status.textContent = "Secket could not start.";
+    // The ending screen, as the app draws an error: one heading, the sentence in the error
+    // box; no Start over (reloading is the remedy).
+    for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== "screen-end";
+    document.getElementById("end-title").textContent = "Secket could not start.";
+    document.getElementById("end-lead").hidden = true;
+    document.getElementById("start-over").hidden = true;
     const box = document.getElementById("error");
     box.textContent =
       `This page could not start (${reason}). Nothing was sent or kept. ` +

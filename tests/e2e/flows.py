@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from secket.core.display import Marker, render
+
 from .conftest import READY_TIMEOUT_MS
 
 STEP_MS = 15_000
@@ -86,12 +88,28 @@ def send_before_the_receiver_confirms(sender: Page, receiver: Page, secret: str)
     expect(receiver.locator("#peer-note")).to_contain_text("opens once you confirm")
 
 
+def drawn(secret: str) -> str:
+    """The text the faithful screen draws for ``secret`` (its ``textContent``): each marker's
+    label in place of the characters it stands for, lines joined by line feeds. A secret
+    with nothing to mark is drawn as itself."""
+    return "\n".join(
+        "".join(s.label if isinstance(s, Marker) else s.text for s in line)
+        for line in render(secret).lines()
+    )
+
+
+def expect_shown(receiver: Page, secret: str) -> None:
+    """The receiver's screen draws ``secret``, exactly (``received-secret``)."""
+    shown = receiver.get_by_test_id("received-secret")
+    expect(shown).to_have_js_property("textContent", drawn(secret))
+
+
 def hand_over(sender: Page, receiver: Page, secret: str) -> None:
     """Both confirm the code (the sender first), the secret goes over, the receiver shows it."""
     confirm(sender)
     confirm(receiver)
     send_secret(sender, receiver, secret)
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+    expect_shown(receiver, secret)
 
 
 def refused_as_third(page: Page, link: str) -> None:

@@ -36,6 +36,9 @@ def test_a_page_whose_files_do_not_arrive_says_it_could_not_start(
     expect(error).to_have_attribute("data-code", "not-started")
     expect(page.locator("#progress")).to_be_hidden()
     expect(page.get_by_test_id("create-receive")).to_be_disabled()
+    # An ending as the app draws one: one heading, the sentence; reloading is the remedy.
+    expect(page.locator("#end-title")).to_have_text("Secket could not start.")
+    expect(page.locator("#start-over")).to_be_hidden()
     # The blocked download's own page error is the one expected; anything else fails.
     watch = people.watches[0]
     assert all("Failed to fetch" in problem for problem in watch.problems), watch.problems

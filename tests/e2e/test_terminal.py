@@ -23,7 +23,7 @@ from secket.terminal.errors import Exit
 from tests.daemons import TurnServer
 
 from .conftest import LiveServer, People, start_server
-from .flows import confirm, create_room, expect_state, join, open_link, sas_of
+from .flows import confirm, create_room, expect_shown, expect_state, join, open_link, sas_of
 from .terminal import InProcessPeer, TerminalPeer
 from .test_flows import LARGE_SECRET, UNICODE_SECRET
 from .test_turn import relay_config, watched_page
@@ -78,7 +78,7 @@ def test_a_page_receiver_gets_64_kib_from_a_terminal_that_joined(
     sender = start(terminals, "send", "--link", link, "--file", str(tmp_path / "secret"))
     compare_and_confirm(sender, receiver)
     expect_state(receiver, "received")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(LARGE_SECRET)
+    expect_shown(receiver, LARGE_SECRET)
     assert sender.finish() == Exit.OK
     assert sender.last_line() == "Delivered: the receiver has the secret."
     receiver.get_by_test_id("done").click()
@@ -133,7 +133,7 @@ def test_a_terminal_makes_the_link_and_sends_what_came_on_stdin(
     # stdin carried the secret: the question is asked on the terminal itself (/dev/tty).
     compare_and_confirm(sender, receiver)
     expect_state(receiver, "received")
-    expect(receiver.get_by_test_id("received-secret")).to_have_text(secret)
+    expect_shown(receiver, secret)
     assert sender.finish() == Exit.OK
 
 

@@ -88,7 +88,15 @@ class Person:
         return end.state, end.title.key, end.lead.key
 
     def error_code(self) -> str:
-        return self.last(fx.ShowError).code
+        code = self.last(fx.ShowEnding).code
+        assert code is not None, f"{self.name} ended without an error"
+        return code
+
+    def error_text(self) -> Msg:
+        """The one sentence of the error ending (shown in the error box, with its code)."""
+        ending = self.last(fx.ShowEnding)
+        assert ending.code is not None, f"{self.name} ended without an error"
+        return ending.lead
 
     def notes(self) -> list[str]:
         return [e.text.key for e in self.all(fx.ShowNote)]
@@ -98,7 +106,7 @@ class Person:
         text = None
         for effect in self.effects:
             if isinstance(effect, fx.ShowSecret):
-                text = effect.text
+                text = effect.rendering.original()
             elif isinstance(effect, fx.ShowEnding | fx.ResetPage):
                 text = None
         return text

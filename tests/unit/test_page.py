@@ -183,8 +183,8 @@ ENDINGS: dict[str, tuple[Play, Ending, Ending]] = {
     ),
     "a page breaks the protocol": (
         _receiver_page_breaks_the_protocol,
-        ("error", "end.stopped.title", "end.stopped.lead"),
-        ("error", "end.stopped.title", "end.stopped.lead"),
+        ("error", "end.stopped.title", "error.peer-failed"),
+        ("error", "end.stopped.title", "error.remote-protocol"),
     ),
     "a third person": (
         _the_server_refuses_a_third_person,
@@ -211,14 +211,14 @@ async def test_a_broken_peer_is_named_by_its_code() -> None:
     r, s = await _receiver_page_breaks_the_protocol()
     assert s.error_code() == "remote-protocol"
     assert r.error_code() == "peer-failed"
-    assert r.last(fx.ShowError).text.params == {"cause": "remote-protocol"}
+    assert r.error_text().params == {"cause": "remote-protocol"}
 
 
 @pytest.mark.parametrize(
     ("code", "shown", "title"),
     [
-        ("no-room", "no-room", "end.expired.title"),
-        ("room-expired", "room-expired", "end.expired.title"),
+        ("no-room", "no-room", "end.no-room.title"),
+        ("room-expired", "room-expired", "end.room-expired.title"),
         ("shutting-down", "shutting-down", "end.stopped.title"),
         ("rate-limited", "rate-limited", "end.stopped.title"),
         ("something-new", "server-refused", "end.stopped.title"),
@@ -254,7 +254,7 @@ async def test_the_server_going_away_matters_only_before_the_channel_opened() ->
     creator, _opener = await linked()
     await creator.do(put.ServerClosed(1006))
     assert creator.error_code() == "unreachable"
-    assert creator.last(fx.ShowError).text.key == "error.unreachable.lost"
+    assert creator.error_text().key == "error.unreachable.lost"
     assert creator.last(fx.ShowDetail).text.params == {"code": 1006}
     r, s = await verifying()
     for person in (r, s):
@@ -278,7 +278,7 @@ async def test_a_received_secret_stays_until_done(what: str) -> None:
     assert r.state is PageState.RECEIVED
     assert r.secret_on_screen() == SECRET
     assert r.all(fx.LetGo)  # the connection is let go; the secret stays
-    assert not r.all(fx.ShowError)
+    assert not r.all(fx.ShowEnding)
     await r.do(put.Done())
     assert r.ending()[0] is PageState.DONE
     assert r.secret_on_screen() is None
@@ -357,7 +357,7 @@ async def test_a_malformed_link_is_an_error(fragment: str) -> None:
     await page.do(put.Loaded(fragment))
     assert page.effects[0] == fx.PageReady()
     assert page.error_code() == "bad-link"
-    assert page.last(fx.ShowError).text.key.startswith("error.bad-link.")
+    assert page.error_text().key.startswith("error.bad-link.")
     assert not page.all(fx.ShowJoin)
 
 
@@ -367,7 +367,7 @@ async def test_an_unsupported_browser_is_told_so() -> None:
     page = Person("old browser")
     await page.do(put.Loaded("#1s" + "A" * 22, UnsupportedBrowserError(reason="no-webrtc")))
     assert page.error_code() == "unsupported"
-    assert page.last(fx.ShowError).text.key == "error.unsupported.no-webrtc"
+    assert page.error_text().key == "error.unsupported.no-webrtc"
 
 
 async def test_start_over_leaves_nothing_of_the_last_room() -> None:

@@ -10,20 +10,21 @@ secret removed) here too.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, assert_never
 
 import js
-from pyodide.ffi import JsException, create_proxy
+from pyodide.ffi import create_proxy
 
 from ..core.roles import Role
 from ..core.sas import Sas
-from ..core.secret import MAX_SECRET_BYTES
-from ..core.secret_text import Sendable, TooLarge, check_secret
 from ..i18n import Catalogue, Msg, render
 from ..i18n.en import MESSAGES as ENGLISH
 from ..page import effects as fx
 from ..page import inputs as put
+from ..page.screen import draft
+from . import clipboard
+from .faithful import draw, draw_warning
 from .qr import draw_qr
 
 SCREENS = ("home", "share", "join", "verify", "send", "received", "end")
@@ -39,6 +40,8 @@ class Ui:
         self._catalogue = catalogue
         self._proxies: list[Any] = []
         self._tasks: set[asyncio.Future[None]] = set()
+        #: The ``beforeunload`` listener, while leaving the page must ask first.
+        self._guard: Any = None
         self._bind("create-receive", "click", lambda e: post(put.Create(Role.RECEIVER)))
         self._bind("create-send", "click", lambda e: post(put.Create(Role.SENDER)))
         self._bind("join", "click", lambda e: post(put.Join()))
@@ -48,12 +51,11 @@ class Ui:
         self._bind("done", "click", lambda e: post(put.Done()))
         self._bind("start-over", "click", lambda e: post(put.StartOver()))
         self._bind("copy-link", "click", lambda e: self._copy(_el("room-link").value, "copy-link"))
+        self._bind("copy-secret", "click", lambda e: post(put.Copy()))
+        # Whatever string the browser gives (a lone surrogate too): the page's machine checks it.
         self._bind(
-            "copy-secret",
-            "click",
-            lambda e: self._copy(_el("received-secret").textContent, "copy-secret"),
+            "secret-input", "input", lambda e: post(put.Draft(str(_el("secret-input").value)))
         )
-        self._bind("secret-input", "input", lambda e: self._count())
         self._bind("room-link", "focus", lambda e: _el("room-link").select())
 
     def _bind(self, element_id: str, event: str, handler: Callable[[Any], None]) -> None:
@@ -95,22 +97,32 @@ class Ui:
                 self._share(link.url(str(js.location.origin)), creator)
             case fx.ShowSas(sas=sas, role=role):
                 self._sas(sas, role)
-            case fx.ShowSecret(text=text):
-                _el("received-secret").textContent = text
+            case fx.ShowSecret(rendering=rendering, warning=warning):
+                draw(_el("received-secret"), rendering)
+                draw_warning(_el("secret-warning"), warning, self.text)
                 self._show("received")
-            case fx.ShowEnding(state=state, title=title, lead=lead):
-                self._end(state, title, lead)
-            case fx.ShowError(code=code, text=text):
-                box = _el("error")
-                box.textContent = self.text(text)
-                box.dataset.code = code
-                box.hidden = False
+            case fx.ShowDraft():
+                self._draft(effect)
+            case fx.LockSend():
+                self._lock_send()
+            case fx.CopySecret(text=text):
+                self._copy(text, "copy-secret")
+            case fx.ClearClipboard(text=text):
+                self._in_background(self._clear_clipboard(text))
+            case fx.ShowEnding(state=state, title=title, lead=lead, code=code):
+                self._end(state, title, lead, code)
             case fx.ShowWarning(text=text):
                 self._reveal("warning", text)
             case fx.ShowNote(text=text):
                 self._reveal("peer-note", text)
             case fx.ShowDetail(text=text):
                 _el("detail").textContent = self.text(text)
+            case fx.ForgetPath():
+                path = _el("path")
+                path.textContent = ""
+                path.removeAttribute("data-path")
+            case fx.GuardLeaving(on=on):
+                self._guard_leaving(on)
             case fx.ShowRemoteVideo(stream=stream):
                 _el("remote-video").srcObject = stream
             case fx.ShowCamera(on=on):
@@ -121,7 +133,6 @@ class Ui:
                 field = _el("secret-input")
                 field.disabled = False
                 field.focus()
-                self._count()
             case fx.ResetPage():
                 self._reset()
             case _:
@@ -147,20 +158,29 @@ class Ui:
         element.textContent = self.text(text)
         element.hidden = False
 
-    def _end(self, state: fx.PageState, title: Msg, lead: Msg) -> None:
-        _el("received-secret").textContent = ""
+    def _end(self, state: fx.PageState, title: Msg, lead: Msg, code: str | None) -> None:
+        self._wipe_secret()
         self._forget_link()  # a spent link holds the room's secret: it leaves the page too
         self._lock_send()
         self._status(state, title)
         _el("end-title").textContent = self.text(title)
-        _el("end-lead").textContent = self.text(lead)
+        # One sentence: an error's in the error box, with its code; any other in the lead.
+        box, sentence = _el("error"), _el("end-lead")
+        box.textContent = sentence.textContent = ""
+        if code is None:
+            box.removeAttribute("data-code")
+            sentence.textContent = self.text(lead)
+        else:
+            box.dataset.code = code
+            box.textContent = self.text(lead)
+        box.hidden, sentence.hidden = code is None, code is not None
         self._show("end")
 
     def show_path(self, path: str) -> None:
         """Which way the bytes go: "direct", "relayed" (through a TURN server) or "unknown"."""
-        detail = _el("detail")
-        detail.dataset.path = path
-        detail.textContent = self.text(Msg(f"detail.path.{path}"))
+        line = _el("path")
+        line.dataset.path = path
+        line.textContent = self.text(Msg(f"detail.path.{path}"))
 
     def show_local_video(self, stream: Any) -> None:
         _el("local-video").srcObject = stream
@@ -207,47 +227,71 @@ class Ui:
         self._show("verify", "send") if role is Role.SENDER else self._show("verify")
 
     # Sending: the field is enabled only once the sender confirmed (UnlockSend) ------------
-    def _count(self) -> None:
-        field = _el("secret-input")
-        text = str(field.value)
-        check = check_secret(text)
-        size = len(text.encode("utf-8", "surrogatepass"))
-        key = "secret.count.too-large" if isinstance(check, TooLarge) else "secret.count"
-        self._say("secret-count", key, size=size, limit=MAX_SECRET_BYTES)
-        _el("send-secret").disabled = bool(field.disabled) or not isinstance(check, Sendable)
+    def _draft(self, draft: fx.ShowDraft) -> None:
+        _el("secret-count").textContent = self.text(draft.count)
+        problem, field = _el("secret-problem"), _el("secret-input")
+        if draft.problem is None:
+            problem.textContent = ""
+            problem.removeAttribute("data-code")
+            field.removeAttribute("aria-invalid")
+        else:
+            problem.textContent = self.text(draft.problem.text)
+            problem.dataset.code = draft.problem.code
+            field.setAttribute("aria-invalid", "true")
+        problem.hidden = draft.problem is None
+        draw(_el("secret-preview"), draft.preview)
+        draw_warning(_el("preview-warning"), draft.warning, self.text)
+        _el("preview").hidden = draft.preview is None
+        _el("send-secret").disabled = not draft.sendable
 
     def _send(self) -> None:
         field = _el("secret-input")
-        if field.disabled:
-            return
-        text = str(field.value)
-        self._lock_send()  # the secret leaves the field at once
-        self._post(put.Send(text))
+        if not field.disabled:
+            self._post(put.Send(str(field.value)))
 
     def _lock_send(self) -> None:
         field = _el("secret-input")
         field.value = ""
         field.disabled = True
         _el("send-secret").disabled = True
+        self._draft(draft(""))
 
-    # Copying ----------------------------------------------------------------------------
+    # The clipboard, and leaving the page ------------------------------------------------
     def _copy(self, text: str, button_id: str) -> None:
-        task = asyncio.ensure_future(self._copy_async(text, _el(button_id)))
+        self._in_background(self._copy_async(text, _el(button_id)))
+
+    async def _copy_async(self, text: str, button: Any) -> None:
+        # Refused (an insecure context, no permission): the person selects and copies.
+        button.textContent = self.text(
+            Msg("copy.done" if await clipboard.write(text) else "copy.failed")
+        )
+
+    async def _clear_clipboard(self, text: str) -> None:
+        self._post(put.ClipboardChecked(await clipboard.clear_if_holding(text)))
+
+    def _guard_leaving(self, on: bool) -> None:
+        if on and self._guard is None:
+            self._guard = create_proxy(_ask_before_leaving)
+            js.window.addEventListener("beforeunload", self._guard)
+        elif not on and self._guard is not None:
+            js.window.removeEventListener("beforeunload", self._guard)
+            self._guard.destroy()
+            self._guard = None
+
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _copy_async(self, text: str, button: Any) -> None:
-        try:
-            await js.navigator.clipboard.writeText(text)
-            button.textContent = self.text(Msg("copy.done"))
-        except (JsException, AttributeError):
-            # No clipboard (an insecure context, or permission refused): the person selects.
-            button.textContent = self.text(Msg("copy.failed"))
+    def _wipe_secret(self) -> None:
+        draw(_el("received-secret"), None)
+        draw_warning(_el("secret-warning"), None, self.text)
 
     def _reset(self) -> None:
         for element_id in ("error", "warning", "peer-note"):
             _el(element_id).hidden = True
-        _el("received-secret").textContent = ""
+        _el("error").removeAttribute("data-code")
+        self._wipe_secret()
         self._lock_send()
         self._forget_link()
         self._say("copy-secret", "copy.secret")
@@ -255,7 +299,7 @@ class Ui:
             _el(element_id).srcObject = None
         self._say("local-caption", "camera.on")
         _el("detail").textContent = ""
-        _el("detail").removeAttribute("data-path")
+        self.apply(fx.ForgetPath())
 
     def _forget_link(self) -> None:
         _el("room-link").value = ""
@@ -263,3 +307,9 @@ class Ui:
         qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
         qr.removeAttribute("data-link")
         self._say("copy-link", "copy.link")
+
+
+def _ask_before_leaving(event: Any) -> None:
+    """``beforeunload``: the browser asks the person whether to leave (its own words)."""
+    event.preventDefault()
+    event.returnValue = "leave"  # browsers before the preventDefault() rule ask on this

@@ -15,8 +15,8 @@ from . import Catalogue
 
 _START_OVER = "Start over with a new link."
 _MIDDLE = (
-    "Someone may be in the middle of this connection. Start over with a new link, and if you "
-    "can, send it over a different channel."
+    "someone may be in the middle of this connection, so start over with a new link, sent over "
+    "a different channel if you can."
 )
 
 MESSAGES: Final[Catalogue] = {
@@ -33,33 +33,38 @@ MESSAGES: Final[Catalogue] = {
     "status.verified-receiver": "Verified. Waiting for the sender's secret…",
     "status.sent": "Sent, encrypted. Waiting for the receiver to open it…",
     "status.received": "Received. Copy it, then press Done.",
-    # Endings: a title (also the status line) and a lead.
+    # Endings: one heading (also the status line) and one sentence. An error's sentence is
+    # its error.<code> message, under the heading end.stopped.title.
     "end.done.title": "Done",
-    "end.done.lead": "The secret is wiped from this page. Nothing was stored.",
+    "end.done.lead": "The secret is wiped from this page, and nothing was stored.",
+    "end.done.lead.clipboard": "The secret is wiped from this page, but you copied it: it may "
+    "still be on your clipboard, so copy something else over it.",
+    "end.done.lead.clipboard-cleared": "The secret is wiped from this page and from your "
+    "clipboard, and nothing was stored.",
     "end.delivered.title": "Delivered",
-    "end.delivered.lead": "The receiver has opened the secret. Nothing was kept.",
+    "end.delivered.lead": "The receiver has opened the secret, and nothing was kept.",
     "end.sent.title": "Sent",
     "end.sent.lead": "The secret went out, encrypted, and the receiver left.",
     "end.mismatch.title": "Stopped: the codes did not match",
     "end.peer-mismatch.title": "Stopped: the other person says the codes don't match",
-    "end.mismatch.lead": "Nothing was sent. " + _MIDDLE,
-    "end.mismatch.lead.unopened": "The secret that had arrived was thrown away unopened. "
+    "end.mismatch.lead": "Nothing was sent: " + _MIDDLE,
+    "end.mismatch.lead.unopened": "The secret that had arrived was thrown away unopened: "
     + _MIDDLE,
-    "end.mismatch.lead.sent": "Your secret had already gone out. If the receiver's page had "
-    "not opened it yet, it throws it away unopened; if the codes really differed, treat the "
-    "secret as exposed and change it.",
+    "end.mismatch.lead.sent": "Your secret had already gone out: the receiver's page throws "
+    "it away if it had not opened it yet, but if the codes really differed, treat the secret "
+    "as exposed and change it.",
     "end.peer-left.title": "The other person left",
-    "end.peer-left.lead": "Their page closed or lost its connection before the end. Nothing "
-    "was sent. " + _START_OVER,
+    "end.peer-left.lead": "Their page closed or lost its connection before the secret went "
+    "out, so nothing was sent: start over with a new link.",
     "end.full.title": "This link is already in use",
-    "end.full.lead": "A link is for two people, once: two people are connected through this "
-    "one, or have been, so you were refused. Ask the person who sent it for a new link.",
-    "end.expired.title": "This link has expired",
+    "end.full.lead": "A link is for two people, once, and two people are connected through "
+    "this one or have been: ask the person who sent it for a new link.",
+    "end.no-room.title": "This link is wrong or no longer valid",
     "end.no-room.lead": "It may have been changed when it was copied, its creator may have "
-    "closed the page, or it is too old. Ask for a new link.",
-    "end.room-expired.lead": "Links work for 10 minutes. Start over with a new link.",
+    "closed their page, or it is too old. Ask for a new link.",
+    "end.room-expired.title": "This link has expired",
+    "end.room-expired.lead": "Links work for 10 minutes. Ask for a new link.",
     "end.stopped.title": "Stopped",
-    "end.stopped.lead": _START_OVER,
     # Notes beside the code, and the warning line.
     "note.peer-confirmed": "The other person confirmed that the codes match.",
     "note.secret-arrived": "The secret has arrived. It opens once you confirm the codes match.",
@@ -67,6 +72,22 @@ MESSAGES: Final[Catalogue] = {
     "note.sender-left": "The sender left. The secret stays here until you press Done.",
     "warning.intruder": "Someone else just tried to open this link and was refused. If you "
     "shared it with only one person, compare the code especially carefully.",
+    # The warning beside a secret holding characters drawn as markers, and a line per kind.
+    "warning.marked.receiver": "This secret holds characters that are invisible or change "
+    "how text looks. Each is shown as a marked box naming it, such as ⟨U+200B ZERO WIDTH "
+    "SPACE⟩; Copy gives the exact original, without the boxes.",
+    "warning.marked.sender": "Your secret holds characters that are invisible or change how "
+    "text looks. The receiver will see each as a marked box naming it, as below.",
+    "kind.bidi": "Direction controls, which reorder the text around them",
+    "kind.invisible": "Invisible characters (zero-width and format characters)",
+    "kind.control": "Control characters",
+    "kind.space": "Tabs, unusual spaces, or spaces at the start or end of a line",
+    "kind.variation": "Variation selectors outside an emoji",
+    "kind.tag": "Tag characters (invisible letters)",
+    "kind.private-use": "Private-use characters",
+    "kind.unassigned": "Unassigned code points or noncharacters",
+    "kind.surrogate": "Broken characters (half of a UTF-16 pair)",
+    "kind.stacked-marks": "More than four accents on one character",
     # The detail line.
     "detail.path.direct": "Connection: direct, encrypted end to end.",
     "detail.path.relayed": "Connection: through a relay server, encrypted end to end.",
@@ -88,6 +109,9 @@ MESSAGES: Final[Catalogue] = {
     "browser makes a key that never leaves it; the secret is encrypted to that key.",
     "secret.count": "{size:,} of {limit:,} bytes",
     "secret.count.too-large": "{size:,} of {limit:,} bytes: too large to send",
+    "secret.problem.surrogate": "Character {position:,} of the secret is broken (half of a "
+    "character, as some keyboards and pastes leave it): delete it and type that character "
+    "again.",
     "copy.link": "Copy link",
     "copy.secret": "Copy",
     "copy.done": "Copied",

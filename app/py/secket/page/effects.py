@@ -12,6 +12,7 @@ from dataclasses import field
 from enum import Enum
 from typing import Any
 
+from ..core.display import Rendering
 from ..core.link import Link
 from ..core.records import Record
 from ..core.roles import Role
@@ -78,22 +79,68 @@ class ShowSas(Record):
     role: Role
 
 
+class SecretWarning(Record):
+    """Beside a secret's screen: it holds characters drawn as markers. ``found`` has a line
+    per kind of character found; ``kinds`` is their ``data-kinds`` value."""
+
+    text: Msg
+    found: tuple[Msg, ...]
+    kinds: str
+
+
 class ShowSecret(Record):
+    """R: the secret as the faithful screen draws it (``core.display``), and the warning if
+    anything in it is drawn as a marker."""
+
+    rendering: Rendering = field(repr=False)
+    warning: SecretWarning | None
+
+
+class BoxProblem(Record):
+    """Why S's secret box cannot be sent as it is (``core.secret_text``): said at the box."""
+
+    code: str
+    text: Msg
+
+
+class ShowDraft(Record):
+    """S's secret box changed: its byte count, its problem if any, whether Send may be
+    pressed, and what the receiver will see (the same drawing as ``ShowSecret``; None while
+    the box is empty)."""
+
+    count: Msg
+    problem: BoxProblem | None
+    sendable: bool
+    preview: Rendering | None = field(repr=False)
+    warning: SecretWarning | None
+
+
+class LockSend(Record):
+    """The secret was taken for sending: the box is emptied and locked, Send disabled."""
+
+
+class CopySecret(Record):
+    """R pressed Copy: write the exact secret to the clipboard."""
+
+    text: str = field(repr=False)
+
+
+class ClearClipboard(Record):
+    """Done, after a Copy: empty the clipboard if it still holds ``text``, and answer with
+    ``ClipboardChecked``."""
+
     text: str = field(repr=False)
 
 
 class ShowEnding(Record):
-    """An ending: the state and its title on the status line, the lead below. The secret is
-    wiped from the page and Send locked."""
+    """An ending: one heading (also on the status line) and one sentence. With a ``code``
+    the ending is an error: the sentence is shown in the error box, which carries the code.
+    The secret is wiped from the page and Send locked."""
 
     state: PageState
     title: Msg
     lead: Msg
-
-
-class ShowError(Record):
-    code: str
-    text: Msg
+    code: str | None = None
 
 
 class ShowWarning(Record):
@@ -106,6 +153,17 @@ class ShowNote(Record):
 
 class ShowDetail(Record):
     text: Msg
+
+
+class ForgetPath(Record):
+    """The connection is let go: the line saying which way the bytes go is emptied."""
+
+
+class GuardLeaving(Record):
+    """Whether leaving or reloading the page must ask first (``beforeunload``): it holds a
+    live link or a received secret that would be lost."""
+
+    on: bool
 
 
 class ShowRemoteVideo(Record):
@@ -136,11 +194,16 @@ UiEffect = (
     | ShowShare
     | ShowSas
     | ShowSecret
+    | ShowDraft
+    | LockSend
+    | CopySecret
+    | ClearClipboard
     | ShowEnding
-    | ShowError
     | ShowWarning
     | ShowNote
     | ShowDetail
+    | ForgetPath
+    | GuardLeaving
     | ShowRemoteVideo
     | ShowCamera
     | MarkConfirmed

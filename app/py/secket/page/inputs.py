@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import field
+from enum import Enum
 from typing import Any, Protocol
 
 from ..core.errors import SecketError
@@ -51,12 +52,40 @@ class Mismatch(Record):
     """ "They don't match"."""
 
 
+class Draft(Record):
+    """S's secret box holds ``text`` now (an ``input`` event): any string the browser gives,
+    lone UTF-16 surrogates included."""
+
+    text: str = field(repr=False)
+
+
 class Send(Record):
     text: str = field(repr=False)
 
 
+class Copy(Record):
+    """ "Copy" on R's secret: the exact text goes to the clipboard."""
+
+
 class Done(Record):
     """ "Done": R wipes the secret."""
+
+
+class Clipboard(Enum):
+    """What Done found on the clipboard, after R copied the secret."""
+
+    #: It still held the secret, and now holds nothing.
+    CLEARED = "cleared"
+    #: It holds something else now: nothing to do.
+    ELSEWHERE = "elsewhere"
+    #: The browser did not let the page read it back.
+    UNKNOWN = "unknown"
+
+
+class ClipboardChecked(Record):
+    """Done's look at the clipboard ended."""
+
+    found: Clipboard
 
 
 class StartOver(Record):
@@ -174,7 +203,19 @@ ConnectionInput = (
     | CameraAnswered
 )
 Input = (
-    Loaded | Failed | Create | Join | Match | Mismatch | Send | Done | StartOver | ConnectionInput
+    Loaded
+    | Failed
+    | Create
+    | Join
+    | Match
+    | Mismatch
+    | Draft
+    | Send
+    | Copy
+    | Done
+    | ClipboardChecked
+    | StartOver
+    | ConnectionInput
 )
 
 #: How the browser layer posts an input onto the flow's queue.

@@ -29,6 +29,7 @@ from ..core.states import Trigger
 from ..i18n import Msg
 from . import effects as fx
 from . import inputs as put
+from . import screen
 from .effects import PageState
 from .room import Room, mismatch_lead
 
@@ -38,6 +39,9 @@ class Page:
         self.port = port
         self.state = PageState.LOADING
         self.room: Room | None = None
+        self.held = screen.Held()
+        #: Leaving the page asks first (it holds a live link or a received secret).
+        self._guarding = False
         self._out: list[fx.Effect] = []
 
     async def handle(self, event: put.Input) -> list[fx.Effect]:
@@ -48,6 +52,10 @@ class Page:
             await self._dispatch(event)
         except SecketError as exc:
             self._fail(exc)
+        guarding = self.room is not None or self.held.text is not None
+        if guarding is not self._guarding:
+            self._guarding = guarding
+            self._emit(fx.GuardLeaving(guarding))
         out, self._out = self._out, []
         return out
 
@@ -65,12 +73,22 @@ class Page:
                 await self._match()
             case put.Mismatch():
                 self._mismatch()
+            case put.Draft():
+                if isinstance(self._session_allowing(Trigger.SEAL), Sender):
+                    self._emit(screen.draft(event.text))
             case put.Send():
                 await self._send(event.text)
+            case put.Copy():
+                self._emit(*self.held.copy())
             case put.Done():
                 self._done()
+            case put.ClipboardChecked():
+                lead = self.held.checked(event.found)
+                if lead is not None and self.state is PageState.DONE:
+                    self._end(PageState.DONE, "end.done.title", lead)
             case put.StartOver():
                 self._let_go()
+                self.held.forget()
                 self._emit(fx.ResetPage())
                 self._home()
             case _:
@@ -186,7 +204,7 @@ class Page:
         self._emit(fx.MarkConfirmed())
         if session.role is Role.SENDER:
             self._status(PageState.VERIFIED, "status.verified-sender")
-            self._emit(fx.UnlockSend())
+            self._emit(fx.UnlockSend(), screen.draft(""))
         else:
             self._status(PageState.VERIFIED, "status.verified-receiver")
         self._on_session(events)
@@ -201,15 +219,24 @@ class Page:
 
     async def _send(self, text: str) -> None:
         session = self._session_allowing(Trigger.SEAL)
-        if isinstance(session, Sender):
-            self._send_frames(await session.seal_secret(text))
-            self._status(PageState.SENT, "status.sent")
+        if not isinstance(session, Sender):
+            return
+        draft = screen.draft(text)
+        if not draft.sendable:
+            # Send is disabled for such a text; a press that raced a change gets its reason.
+            self._emit(draft)
+            return
+        self._emit(fx.LockSend())  # the secret leaves the box at once
+        self._send_frames(await session.seal_secret(text))
+        self._status(PageState.SENT, "status.sent")
 
     def _done(self) -> None:
         session = self._session_allowing(Trigger.CLOSE)
         if session is not None and session.transferred:
             self._send_frames([session.close("done")])
-        self._end(PageState.DONE, "end.done.title", Msg("end.done.lead"))
+        lead, clean_up = self.held.done()
+        self._end(PageState.DONE, "end.done.title", lead)
+        self._emit(*clean_up)
 
     # The connection ----------------------------------------------------------------------
     def _refused(self, code: str, message: str | None, room: Room) -> None:
@@ -220,9 +247,9 @@ class Page:
         if code == ServerCode.ROOM_FULL:
             self._end(PageState.FULL, "end.full.title", Msg("end.full.lead"))
         elif code in (ServerCode.NO_ROOM, ServerCode.ROOM_EXPIRED):
-            lead = Msg(f"end.{code}.lead")
-            self._emit(fx.ShowError(code, lead))  # the code is there for programs too
-            self._end(PageState.ERROR, "end.expired.title", lead)
+            # The server cannot tell a link that never had a room from one whose room it
+            # forgot: it keeps no list of past rooms. Each ending says what it knows.
+            self._end(PageState.ERROR, f"end.{code}.title", Msg(f"end.{code}.lead"), code)
         else:
             raise refusal(code, message)
 
@@ -244,7 +271,7 @@ class Page:
                 case ev.SecretArrived():
                     self._emit(fx.ShowNote(Msg("note.secret-arrived")))
                 case ev.SecretOpened(text=text, receipt=receipt):
-                    self._emit(fx.ShowSecret(text))
+                    self._emit(self.held.opened(text))
                     self._send_frames([receipt])  # on screen now: S may say "Delivered"
                     self._status(PageState.RECEIVED, "status.received")
                 case ev.SecretDelivered():
@@ -286,15 +313,16 @@ class Page:
             self._let_go()
             self._emit(fx.ShowNote(error.text))
             return
-        self._emit(fx.ShowError(error.code, error.text))
         if error.detail:
             self._emit(fx.ShowDetail(Msg("detail.cause", {"cause": error.detail})))
-        self._end(PageState.ERROR, "end.stopped.title", Msg("end.stopped.lead"))
+        self._end(PageState.ERROR, "end.stopped.title", error.text, error.code)
 
-    def _end(self, state: PageState, title: str, lead: Msg) -> None:
+    def _end(self, state: PageState, title: str, lead: Msg, code: str | None = None) -> None:
+        """One heading and one sentence; an error's sentence goes with its code."""
         self._let_go()
         self.state = state
-        self._emit(fx.ShowEnding(state, Msg(title), lead))
+        self.held.wipe()
+        self._emit(fx.ShowEnding(state, Msg(title), lead, code))
 
     def _let_go(self) -> None:
         """Leave the room: say goodbye if the session is live, then close the connection."""
@@ -303,7 +331,7 @@ class Page:
             return
         if room.session is not None and room.session.allows(Trigger.CLOSE):
             self._send_frames([room.session.close("left")])
-        self._emit(fx.LetGo())
+        self._emit(fx.LetGo(), fx.ForgetPath())
 
     # Small helpers -----------------------------------------------------------------------
     @property

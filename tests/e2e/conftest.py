@@ -3,6 +3,13 @@
 Each person in a test gets a browser context of their own (as two people on two machines
 would), in Chromium unless the test asks for Firefox. Every page is watched: a page error,
 a CSP violation or a request to another origin fails the test.
+
+Besides, every page any e2e test opens through Playwright (through ``people``, the
+``browser`` or ``firefox`` fixture, pytest-playwright's own ``page``, or a browser a test
+launches itself) reports its uncaught exceptions to one session-wide collector,
+:class:`PageErrors`: a test fails on any that it did not declare expected, and the session
+fails at its end on any that came between tests. The WebKit tests drive their browser
+through Selenium, which reports no page errors.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, Playwright, WebError
 
 from secket_server.app import create_app
 from secket_server.assets import asset_map
@@ -45,6 +52,78 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@dataclass
+class PageErrors:
+    """Every uncaught exception (``pageerror``) of every Playwright page of the session."""
+
+    #: Where the session is: a test's id, or "(between tests)" and the like.
+    where: str = "(before the first test)"
+    #: (where, page URL, error) of each error not declared expected.
+    found: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Parts of error messages the running test expects (``allow``).
+    allowed: list[str] = field(default_factory=list)
+
+    def watch(self, context: BrowserContext) -> BrowserContext:
+        context.on("weberror", self._record)
+        return context
+
+    def _record(self, error: WebError) -> None:
+        text = f"{error.error.name}: {error.error.message}"
+        if not any(part in text for part in self.allowed):
+            url = error.page.url if error.page is not None else "?"
+            self.found.append((self.where, url, text[:500]))
+
+    def allow(self, part: str) -> None:
+        """The running test provokes page errors whose message holds ``part``."""
+        self.allowed.append(part)
+
+    def take(self, part: str) -> list[str]:
+        """The errors holding ``part`` seen so far, taken out of the findings (for the
+        collector's own tests)."""
+        taken = [error for error in self.found if part in error[2]]
+        self.found = [error for error in self.found if part not in error[2]]
+        return [text for _, _, text in taken]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_errors() -> Iterator[PageErrors]:
+    """Every browser context made by any means reports its pages' errors here."""
+    errors = PageErrors()
+    new_context, new_page = Browser.new_context, Browser.new_page
+    launch_persistent = BrowserType.launch_persistent_context
+
+    def watched_context(self: Browser, *args: Any, **kwargs: Any) -> BrowserContext:
+        return errors.watch(new_context(self, *args, **kwargs))
+
+    def watched_page(self: Browser, *args: Any, **kwargs: Any) -> Page:
+        page = new_page(self, *args, **kwargs)  # a context of its own, made before the page
+        errors.watch(page.context)
+        return page
+
+    def watched_persistent(self: BrowserType, *args: Any, **kwargs: Any) -> BrowserContext:
+        return errors.watch(launch_persistent(self, *args, **kwargs))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Browser, "new_context", watched_context)
+        patch.setattr(Browser, "new_page", watched_page)
+        patch.setattr(BrowserType, "launch_persistent_context", watched_persistent)
+        yield errors
+    errors.where = "(after the last test)"
+    between = [error for error in errors.found if error[0].startswith("(")]
+    assert between == [], f"page errors outside any test: {between}"
+
+
+@pytest.fixture(autouse=True)
+def no_page_errors(page_errors: PageErrors, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The test fails on any page error it did not declare expected, from any of its pages."""
+    page_errors.where, page_errors.allowed = request.node.nodeid, []
+    before = len(page_errors.found)
+    yield
+    mine = page_errors.found[before:]
+    page_errors.where, page_errors.allowed = "(between tests)", []
+    assert mine == [], f"page errors: {mine}"
 
 
 @pytest.fixture(scope="session", autouse=True)

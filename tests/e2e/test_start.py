@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import READY_TIMEOUT_MS, People
+from .conftest import READY_TIMEOUT_MS, PageErrors, People
 
 
 @pytest.mark.parametrize(
@@ -22,8 +22,9 @@ from .conftest import READY_TIMEOUT_MS, People
     ids=["runtime", "app-files"],
 )
 def test_a_page_whose_files_do_not_arrive_says_it_could_not_start(
-    people: People, blocked: str, reason: str
+    people: People, page_errors: PageErrors, blocked: str, reason: str
 ) -> None:
+    page_errors.allow("Failed to fetch")  # the blocked download's own page error
     page = people.open("receiver", path=None)
     page.route(f"**/{blocked}", lambda route: route.abort())
     page.goto(people.base_url)

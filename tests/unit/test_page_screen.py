@@ -241,6 +241,17 @@ async def test_a_link_the_server_does_not_know_says_so_honestly(
     assert render(ending.lead, MESSAGES).endswith("Ask for a new link.")
 
 
+async def test_a_creator_whose_link_ran_out_makes_the_new_one() -> None:
+    creator, _opener = await linked()
+    await creator.do(put.ServerRefused("room-expired", "The room expired."))
+    ending = creator.last(fx.ShowEnding)
+    assert (ending.title.key, ending.lead.key, ending.code) == (
+        "end.room-expired.title",
+        "end.room-expired.lead.creator",
+        "room-expired",
+    )
+
+
 async def test_an_error_ending_is_one_heading_and_the_errors_sentence() -> None:
     _r, s = await verifying()
     await s.do(put.FrameArrived(b"\x01\x63"))  # a frame of no known type

@@ -64,6 +64,7 @@ MESSAGES: Final[Catalogue] = {
     "closed their page, or it is too old. Ask for a new link.",
     "end.room-expired.title": "This link has expired",
     "end.room-expired.lead": "Links work for 10 minutes. Ask for a new link.",
+    "end.room-expired.lead.creator": "Links work for 10 minutes. Start over to make a new one.",
     "end.stopped.title": "Stopped",
     # Notes beside the code, and the warning line.
     "note.peer-confirmed": "The other person confirmed that the codes match.",

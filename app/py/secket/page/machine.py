@@ -248,8 +248,11 @@ class Page:
             self._end(PageState.FULL, "end.full.title", Msg("end.full.lead"))
         elif code in (ServerCode.NO_ROOM, ServerCode.ROOM_EXPIRED):
             # The server cannot tell a link that never had a room from one whose room it
-            # forgot: it keeps no list of past rooms. Each ending says what it knows.
-            self._end(PageState.ERROR, f"end.{code}.title", Msg(f"end.{code}.lead"), code)
+            # forgot: it keeps no list of past rooms. Each ending says what it knows; the
+            # creator of a link that ran out makes the new one herself.
+            mine = room.creator and code == ServerCode.ROOM_EXPIRED
+            lead = Msg(f"end.{code}.lead.creator" if mine else f"end.{code}.lead")
+            self._end(PageState.ERROR, f"end.{code}.title", lead, code)
         else:
             raise refusal(code, message)
 

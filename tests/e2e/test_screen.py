@@ -339,3 +339,27 @@ def test_leaving_asks_first_while_a_link_or_a_secret_would_be_lost(
     receiver.get_by_test_id("done").click()
     expect_state(receiver, "done")
     leaves_without_asking(receiver)
+
+
+def test_copy_and_done_in_firefox(people: People, firefox: Browser) -> None:
+    # Firefox writes the clipboard on a click; it reads it back for a page only after the
+    # person presses its own "Paste" button, except under automation (as here), where
+    # Done can check and empty it. Its clipboard leaves out U+0000: Done still knows it.
+    receiver = people.open("receiver in firefox", browser=firefox)
+    sender = people.open("sender", path=None)
+    connect(receiver, sender, "create-receive")
+    confirm(sender)
+    confirm(receiver)
+    secret = SAMPLES["bidi"] + "\n" + SAMPLES["control"]
+    send_secret(sender, receiver, secret)
+    expect_shown(receiver, secret)
+    receiver.get_by_test_id("copy-secret").click()
+    expect(receiver.get_by_test_id("copy-secret")).to_have_text("Copied")
+    copied = receiver.evaluate("() => navigator.clipboard.readText()")
+    assert copied in (secret, secret.replace("\x00", ""))
+    receiver.get_by_test_id("done").click()
+    expect_state(receiver, "done")
+    expect(receiver.locator("#end-lead")).to_have_text(
+        "The secret is wiped from this page and from your clipboard, and nothing was stored."
+    )
+    assert receiver.evaluate("() => navigator.clipboard.readText()") == ""

@@ -25,9 +25,19 @@ async def write(text: str) -> bool:
 async def clear_if_holding(text: str) -> Clipboard:
     """Empty the clipboard if it still holds ``text``."""
     try:
-        if str(await js.navigator.clipboard.readText()) != text:
+        if not _same(str(await js.navigator.clipboard.readText()), text):
             return Clipboard.ELSEWHERE
         await js.navigator.clipboard.writeText("")
     except (JsException, AttributeError):
         return Clipboard.UNKNOWN
     return Clipboard.CLEARED
+
+
+def _same(held: str, text: str) -> bool:
+    """Whether the clipboard holds ``text`` as a clipboard keeps it: Firefox's drops every
+    U+0000, and a system may store line breaks as CR LF."""
+
+    def kept(value: str) -> str:
+        return value.replace("\x00", "").replace("\r\n", "\n")
+
+    return held == text or kept(held) == kept(text)

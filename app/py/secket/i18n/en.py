@@ -81,7 +81,7 @@ MESSAGES: Final[Catalogue] = {
     "text looks. The receiver will see each as a marked box naming it, as below.",
     "kind.bidi": "Direction controls, which reorder the text around them",
     "kind.invisible": "Invisible characters (zero-width and format characters)",
-    "kind.control": "Control characters",
+    "kind.control": "Control characters (a browser's Copy may leave out NULL, U+0000)",
     "kind.space": "Tabs, unusual spaces, or spaces at the start or end of a line",
     "kind.variation": "Variation selectors outside an emoji",
     "kind.tag": "Tag characters (invisible letters)",

@@ -115,7 +115,8 @@ def expected_markers(text: str) -> list[tuple[str, str]]:
 
 
 def verified_pair(people: People, **receiver: Any) -> tuple[Page, Page]:
-    """A receiver (options of her browser context) and a sender, both confirmed."""
+    """A receiver (in the browser and with the context options given) and a sender in
+    Chromium, both confirmed."""
     receiver_page = people.open("receiver", **receiver)
     sender = people.open("sender", path=None)
     connect(receiver_page, sender, "create-receive")
@@ -283,11 +284,7 @@ def test_the_box_refuses_what_cannot_be_sent_and_says_why(
 
 
 def test_a_received_secret_is_drawn_faithfully_in_firefox(people: People, firefox: Browser) -> None:
-    receiver = people.open("receiver in firefox", browser=firefox)
-    sender = people.open("sender", path=None)
-    connect(receiver, sender, "create-receive")
-    confirm(sender)
-    confirm(receiver)
+    receiver, sender = verified_pair(people, browser=firefox)
     secret = "\n".join([SAMPLES["bidi"], URL_SPOOF, MIXED])
     send_secret(sender, receiver, secret)
     expect_shown(receiver, secret)
@@ -345,11 +342,7 @@ def test_copy_and_done_in_firefox(people: People, firefox: Browser) -> None:
     # Firefox writes the clipboard on a click; it reads it back for a page only after the
     # person presses its own "Paste" button, except under automation (as here), where
     # Done can check and empty it. Its clipboard leaves out U+0000: Done still knows it.
-    receiver = people.open("receiver in firefox", browser=firefox)
-    sender = people.open("sender", path=None)
-    connect(receiver, sender, "create-receive")
-    confirm(sender)
-    confirm(receiver)
+    receiver, sender = verified_pair(people, browser=firefox)
     secret = SAMPLES["bidi"] + "\n" + SAMPLES["control"]
     send_secret(sender, receiver, secret)
     expect_shown(receiver, secret)

@@ -227,22 +227,22 @@ class Ui:
         self._show("verify", "send") if role is Role.SENDER else self._show("verify")
 
     # Sending: the field is enabled only once the sender confirmed (UnlockSend) ------------
-    def _draft(self, draft: fx.ShowDraft) -> None:
-        _el("secret-count").textContent = self.text(draft.count)
+    def _draft(self, shown: fx.ShowDraft) -> None:
+        _el("secret-count").textContent = self.text(shown.count)
         problem, field = _el("secret-problem"), _el("secret-input")
-        if draft.problem is None:
+        if shown.problem is None:
             problem.textContent = ""
             problem.removeAttribute("data-code")
             field.removeAttribute("aria-invalid")
         else:
-            problem.textContent = self.text(draft.problem.text)
-            problem.dataset.code = draft.problem.code
+            problem.textContent = self.text(shown.problem.text)
+            problem.dataset.code = shown.problem.code
             field.setAttribute("aria-invalid", "true")
-        problem.hidden = draft.problem is None
-        draw(_el("secret-preview"), draft.preview)
-        draw_warning(_el("preview-warning"), draft.warning, self.text)
-        _el("preview").hidden = draft.preview is None
-        _el("send-secret").disabled = not draft.sendable
+        problem.hidden = shown.problem is None
+        draw(_el("secret-preview"), shown.preview)
+        draw_warning(_el("preview-warning"), shown.warning, self.text)
+        _el("preview").hidden = shown.preview is None
+        _el("send-secret").disabled = not shown.sendable
 
     def _send(self) -> None:
         field = _el("secret-input")
@@ -254,7 +254,7 @@ class Ui:
         field.value = ""
         field.disabled = True
         _el("send-secret").disabled = True
-        self._draft(draft(""))
+        self._draft(draft(""))  # no count, problem or preview of what was there
 
     # The clipboard, and leaving the page ------------------------------------------------
     def _copy(self, text: str, button_id: str) -> None:

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import settings
 
 from tests.daemons import (
     MissingBinary,
@@ -26,6 +27,11 @@ from tests.daemons import (
     start_xvfb,
 )
 from tests.daemons import stop as stop_process
+
+# Property tests check what the code does, never how fast: Hypothesis's default 200 ms per
+# example fails them on a loaded 2-core machine (a DeadlineExceeded with nothing wrong).
+settings.register_profile("secket", deadline=None)
+settings.load_profile("secket")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

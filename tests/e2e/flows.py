@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from secket.core.display import Marker, render
 
@@ -28,6 +30,27 @@ def expect_state(page: Page, state: str, timeout: int = STEP_MS) -> None:
             f"{error.text_content(timeout=1000)!r}; detail: {detail.text_content(timeout=1000)!r}"
         )
         raise AssertionError(f"{exc}\nThe page shows {shown}") from None
+
+
+@contextmanager
+def python_held_back(page: Page) -> Iterator[None]:
+    """The page's app Python (``/py/main.py``) does not arrive until the block has run: what
+    the block does happens before Python starts, whatever the machine's speed."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/py/main.py", hold)
+    yield
+    for _ in range(STEP_MS // 50):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the page never asked for its Python"
+    for route in held:
+        route.continue_()
+    page.unroute("**/py/main.py", hold)
 
 
 def create_room(page: Page, button: str) -> str:

@@ -128,11 +128,12 @@ async def test_a_valid_box_can_be_sent_and_shows_the_receivers_screen() -> None:
     assert s.last(fx.ShowDraft) == draft  # the box is locked again
 
 
-async def test_too_large_is_said_by_the_count() -> None:
+async def test_too_large_is_a_problem_of_the_box_beside_a_plain_count() -> None:
     _r, s = await verified_sender()
     await s.do(put.Draft("x" * (MAX_SECRET_BYTES + 1)))
     draft = s.last(fx.ShowDraft)
-    assert draft.count.key == "secret.count.too-large"
+    assert draft.count.key == "secret.count"
+    assert draft.problem == fx.BoxProblem("secret-too-large", Msg("error.secret-too-large"))
     assert not draft.sendable
 
 

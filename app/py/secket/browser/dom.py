@@ -1,10 +1,10 @@
 """All DOM work of the page. Nodes are built with textContent only, never innerHTML.
 
 ``Ui.apply`` draws what the page's state machine asks for (``secket.page.effects``), every
-sentence rendered from a message key with the page's catalogue (``secket.i18n``). The
-person's actions become inputs posted to the flow's queue, so that there is one data path
-from a click to the bytes on the channel (see ``flow.py``). The address bar is read (and its
-secret removed) here too.
+sentence rendered from a message key with the page's catalogue (``secket.i18n``). When a new
+screen appears the focus moves to it (``FOCUS``). The person's actions become inputs posted
+to the flow's queue, so that there is one data path from a click to the bytes on the channel
+(see ``flow.py``). The address bar is read (and its secret removed) here too.
 """
 
 from __future__ import annotations
@@ -25,9 +25,21 @@ from ..page import inputs as put
 from ..page.screen import draft
 from . import clipboard
 from .faithful import draw, draw_warning
+from .jsutil import is_null
 from .qr import draw_qr
 
 SCREENS = ("home", "share", "join", "verify", "send", "received", "end")
+#: Where the focus goes when a screen appears: its heading (``tabindex="-1"``), or what there
+#: is to read first. The sender's "send" screen appears with "verify"; its field takes the
+#: focus when it unlocks.
+FOCUS = {
+    "home": "home-title",
+    "share": "share-title",
+    "join": "join-title",
+    "verify": "verify-title",
+    "received": "received-secret",
+    "end": "end-title",
+}
 
 
 def _el(element_id: str) -> Any:
@@ -38,6 +50,8 @@ class Ui:
     def __init__(self, post: put.Post, catalogue: Catalogue = ENGLISH) -> None:
         self._post = post
         self._catalogue = catalogue
+        #: The screen shown last; None until Python shows its first.
+        self._screen: str | None = None
         self._proxies: list[Any] = []
         self._tasks: set[asyncio.Future[None]] = set()
         #: The ``beforeunload`` listener, while leaving the page must ask first.
@@ -129,6 +143,7 @@ class Ui:
                 self._say("local-caption", "camera.on" if on else "camera.off")
             case fx.MarkConfirmed():
                 _el("sas-match").disabled = True
+                self._focus("verify-title")  # not lost with the button it was on
             case fx.UnlockSend():
                 field = _el("secret-input")
                 field.disabled = False
@@ -152,6 +167,18 @@ class Ui:
     def _show(self, *screens: str) -> None:
         for name in SCREENS:
             _el(f"screen-{name}").hidden = name not in screens
+        shown, self._screen = self._screen, screens[0]
+        if shown != screens[0]:
+            _el("peer-note").hidden = True  # a note speaks of the screen it came with
+            # The first screen takes the focus only from nobody: the person may already be
+            # somewhere on the page.
+            self._focus(FOCUS[screens[0]], unless_taken=shown is None)
+
+    def _focus(self, element_id: str, unless_taken: bool = False) -> None:
+        active = js.document.activeElement
+        if unless_taken and not is_null(active) and str(active.tagName) not in ("BODY", "HTML"):
+            return
+        _el(element_id).focus()
 
     def _reveal(self, element_id: str, text: Msg) -> None:
         element = _el(element_id)
@@ -234,7 +261,8 @@ class Ui:
             problem.textContent = ""
             problem.removeAttribute("data-code")
             field.removeAttribute("aria-invalid")
-        else:
+        elif problem.getAttribute("data-code") != shown.problem.code or problem.hidden:
+            # A live region: said when it appears or changes, not again at every key.
             problem.textContent = self.text(shown.problem.text)
             problem.dataset.code = shown.problem.code
             field.setAttribute("aria-invalid", "true")
@@ -250,6 +278,9 @@ class Ui:
             self._post(put.Send(str(field.value)))
 
     def _lock_send(self) -> None:
+        active = js.document.activeElement
+        if not is_null(active) and str(active.id) in ("secret-input", "send-secret"):
+            self._focus("verify-title")  # not lost with the field or the button it was on
         field = _el("secret-input")
         field.value = ""
         field.disabled = True

@@ -109,7 +109,6 @@ MESSAGES: Final[Catalogue] = {
     "join.lead.receiver": "The person who sent you this link has a secret for you. Your "
     "browser makes a key that never leaves it; the secret is encrypted to that key.",
     "secret.count": "{size:,} of {limit:,} bytes",
-    "secret.count.too-large": "{size:,} of {limit:,} bytes: too large to send",
     "secret.problem.surrogate": "Character {position:,} of the secret is broken (half of a "
     "character, as some keyboards and pastes leave it): delete it and type that character "
     "again.",

@@ -35,9 +35,11 @@ def draft(text: str) -> fx.ShowDraft:
     elif isinstance(check, LoneSurrogate):
         where = {"position": check.index + 1}
         problem = fx.BoxProblem(check.code, Msg("secret.problem.surrogate", where))
-    key = "secret.count.too-large" if isinstance(check, TooLarge) else "secret.count"
+    elif isinstance(check, TooLarge):
+        # Said once, in the problem's live region; the count beside it changes at every key.
+        problem = fx.BoxProblem(check.code, Msg(f"error.{check.code}"))
     size = len(text.encode("utf-8", "surrogatepass"))
-    count = Msg(key, {"size": size, "limit": MAX_SECRET_BYTES})
+    count = Msg("secret.count", {"size": size, "limit": MAX_SECRET_BYTES})
     if not text:
         return fx.ShowDraft(count, None, False, None, None)
     rendering = render(text)

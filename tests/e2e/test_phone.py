@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from secket.i18n.en import MESSAGES
+
 from .conftest import People
-from .flows import connect, create_room, sas_of
+from .flows import connect, create_room, join, open_link, sas_of
 
 VIDEO_PY = Path(__file__).parents[2] / "app" / "py" / "secket" / "browser" / "video.py"
 NOTO_COLOR_EMOJI = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
@@ -78,10 +80,75 @@ def test_the_link_is_whole_and_selectable_on_a_phone(people: People, width: int)
     assert field.evaluate(LINK_BOX) == before
     no_sideways_scrolling(page)
 
-    # The Share button is there for browsers with the Web Share API, hidden until wired up.
+    # The Share button only where the browser has the Web Share API (Chromium on Linux
+    # has not; the next test gives it one).
+    if page.evaluate("() => 'share' in navigator"):
+        expect(page.get_by_test_id("share-link")).to_be_visible()
+    else:
+        expect(page.get_by_test_id("share-link")).to_be_hidden()
+
+
+#: The Web Share API as a phone's browser has it: the calls are recorded; ``canShare`` says
+#: yes for a link to this page's own origin. ``SHARE_RESULT`` is what ``share`` answers.
+WEB_SHARE = """
+window.shared = [];
+Object.defineProperty(Navigator.prototype, "share", { configurable: true, value(data) {
+  window.shared.push({ title: data.title, text: data.text, url: data.url });
+  return SHARE_RESULT;
+} });
+Object.defineProperty(Navigator.prototype, "canShare", { configurable: true, value(data) {
+  return CAN_SHARE && typeof data?.url === "string" && data.url.startsWith(location.origin);
+} });
+"""
+SHARED = "Promise.resolve()"
+CANCELLED = "Promise.reject(new DOMException('Share canceled', 'AbortError'))"
+
+
+@pytest.mark.parametrize(
+    ("result", "creator"),
+    [(SHARED, "create-receive"), (CANCELLED, "create-send")],
+    ids=["shared", "cancelled"],
+)
+def test_the_share_button_hands_the_link_to_the_phone(
+    people: People, result: str, creator: str
+) -> None:
+    page = people.open("creator", path=None, **phone(390))
+    page.context.add_init_script(
+        WEB_SHARE.replace("SHARE_RESULT", result).replace("CAN_SHARE", "true")
+    )
+    page.goto(people.base_url)
+    link = create_room(page, creator)
     share = page.get_by_test_id("share-link")
-    expect(share).to_have_count(1)
-    assert share.evaluate("(el) => el.tagName") == "BUTTON"
+    expect(share).to_be_visible()
+    expect(share).to_have_text("Share")
+    share.click()
+    role = "receiver" if creator == "create-receive" else "sender"
+    assert page.evaluate("() => window.shared") == [
+        {"title": "Secket", "text": MESSAGES[f"share.text.{role}"], "url": link}
+    ]
+    # Shared or cancelled, nothing else changes: the link is still there to copy.
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "waiting")
+    expect(page.get_by_test_id("error")).to_be_hidden()
+    expect(share).to_be_visible()
+    assert page.get_by_test_id("room-link").input_value() == link
+    # At an ending the link leaves the page, and its Share button with it.
+    other = people.open("the other person", path=None, **phone(390))
+    open_link(other, link)
+    join(other)
+    sas_of(page)
+    other.context.close()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "peer-left")
+    expect(share).to_be_hidden()
+
+
+def test_no_share_button_where_the_browser_would_not_share_the_link(people: People) -> None:
+    page = people.open("creator", path=None, **phone(390))
+    page.context.add_init_script(
+        WEB_SHARE.replace("SHARE_RESULT", SHARED).replace("CAN_SHARE", "false")
+    )
+    page.goto(people.base_url)
+    create_room(page, "create-receive")
+    expect(page.get_by_test_id("share-link")).to_be_hidden()
 
 
 def overlay_emoji_fonts() -> list[str]:

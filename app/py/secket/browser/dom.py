@@ -27,6 +27,7 @@ from . import clipboard
 from .faithful import draw, draw_warning
 from .jsutil import is_null
 from .qr import draw_qr
+from .share import can_share, settle, start_sharing
 
 SCREENS = ("home", "share", "join", "verify", "send", "received", "end")
 #: Where the focus goes when a screen appears: its heading (``tabindex="-1"``), or what there
@@ -52,6 +53,8 @@ class Ui:
         self._catalogue = catalogue
         #: The screen shown last; None until Python shows its first.
         self._screen: str | None = None
+        #: The link on the share screen, and the key of the text shared with it.
+        self._shared: tuple[str, str] | None = None
         self._proxies: list[Any] = []
         self._tasks: set[asyncio.Future[None]] = set()
         #: The ``beforeunload`` listener, while leaving the page must ask first.
@@ -66,6 +69,7 @@ class Ui:
         self._bind("start-over", "click", lambda e: post(put.StartOver()))
         self._bind("copy-link", "click", lambda e: self._copy(_el("room-link").value, "copy-link"))
         self._bind("copy-secret", "click", lambda e: post(put.Copy()))
+        self._bind("share-link", "click", lambda e: self._share_link())
         # Whatever string the browser gives (a lone surrogate too): the page's machine checks it.
         self._bind(
             "secret-input", "input", lambda e: post(put.Draft(str(_el("secret-input").value)))
@@ -214,12 +218,25 @@ class Ui:
 
     # Creator and opener -----------------------------------------------------------------
     def _share(self, url: str, creator: Role) -> None:
-        self._say("share-lead", f"share.lead.{creator.name.lower()}")
+        role = creator.name.lower()
+        self._say("share-lead", f"share.lead.{role}")
         _el("room-link").value = url
         canvas = _el("qr-code")
         draw_qr(canvas, url)
         canvas.dataset.link = url
+        self._shared = (url, f"share.text.{role}")
+        _el("share-link").hidden = not can_share(url)
         self._show("share")
+
+    def _share_link(self) -> None:
+        """Hand the link to the system's share sheet. Called in the click's handler, where
+        the browser allows it; cancelled or refused, nothing changes."""
+        if self._shared is None:
+            return
+        url, key = self._shared
+        sharing = start_sharing(url, self.text(Msg(key)))
+        if sharing is not None:
+            self._in_background(settle(sharing))
 
     def _join(self, opener: Role) -> None:
         role = opener.name.lower()
@@ -337,6 +354,8 @@ class Ui:
         qr = _el("qr-code")
         qr.getContext("2d").clearRect(0, 0, qr.width, qr.height)
         qr.removeAttribute("data-link")
+        self._shared = None
+        _el("share-link").hidden = True
         self._say("copy-link", "copy.link")
 
 

@@ -109,6 +109,10 @@ MESSAGES: Final[Catalogue] = {
     "join.lead.receiver": "The person who sent you this link has a secret for you. Your "
     "browser makes a key that never leaves it; the secret is encrypted to that key.",
     "secret.count": "{size:,} of {limit:,} bytes",
+    "share.text.receiver": "Open this link to hand me a secret with Secket. We compare a code "
+    "before anything is sent.",
+    "share.text.sender": "Open this link to get a secret from me with Secket. We compare a "
+    "code before anything is sent.",
     "secret.problem.surrogate": "Character {position:,} of the secret is broken (half of a "
     "character, as some keyboards and pastes leave it): delete it and type that character "
     "again.",

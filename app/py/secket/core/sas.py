@@ -123,11 +123,17 @@ class Sas:
             raise LocalProtocolError(f"A SAS is {SAS_BITS} bits; {self.value} does not fit.")
 
     @property
-    def emoji(self) -> tuple[tuple[str, str], ...]:
-        """Seven (emoji, word) pairs, most significant 6 bits first."""
+    def indices(self) -> tuple[int, ...]:
+        """The seven 6-bit values, most significant first: each a row of :data:`EMOJI` (and
+        of the words in other languages, ``secket.i18n.sas_words``)."""
         mask = (1 << EMOJI_BITS) - 1
         shifts = range(SAS_BITS - EMOJI_BITS, -1, -EMOJI_BITS)
-        return tuple(EMOJI[(self.value >> shift) & mask] for shift in shifts)
+        return tuple((self.value >> shift) & mask for shift in shifts)
+
+    @property
+    def emoji(self) -> tuple[tuple[str, str], ...]:
+        """Seven (emoji, English word) pairs, most significant 6 bits first."""
+        return tuple(EMOJI[index] for index in self.indices)
 
     @property
     def words(self) -> str:

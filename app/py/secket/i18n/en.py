@@ -1,10 +1,14 @@
 """English: every sentence the page shows, by key (``str.format`` templates).
 
-Keys name where a sentence is used: ``status.*`` the status line, ``end.*`` an ending's title
-and lead, ``note.*``, ``warning.*`` and ``detail.*`` the page's smaller lines, ``error.<code>``
-(and ``error.<code>.<reason>``) each error of :mod:`secket.core.errors`; the rest is text
-``browser/dom.py`` writes on its own. The server sends the ``error.<code>`` sentences of its
-refusals with them (``server/secket_server/protocol.py``).
+Keys name where a sentence is used: ``page.*`` the text around the app, shown before Python
+starts too (``app/early-text.js`` carries them, made from the catalogues by
+``scripts/early_text.py``); ``home.*``, ``share.*``, ``join.*``, ``verify.*``, ``send.*``,
+``received.*`` the static text of each screen (``app/index.html`` names them in
+``data-i18n`` attributes and holds the English); ``status.*`` the status line, ``end.*`` an
+ending's title and lead, ``note.*``, ``warning.*`` and ``detail.*`` the page's smaller lines,
+``error.<code>`` (and ``error.<code>.<reason>``) each error of :mod:`secket.core.errors`;
+the rest is text ``browser/dom.py`` writes on its own. The server sends the ``error.<code>``
+sentences of its refusals with them (``server/secket_server/protocol.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,99 @@ _MIDDLE = (
 )
 
 MESSAGES: Final[Catalogue] = {
+    "number.group": ",",
+    # Around the app; also before Python starts.
+    "page.title": "Secket: hand over a secret, verified",
+    "page.home-link": "Secket home",
+    "page.tagline": "one secret, one person, nothing kept",
+    "page.language": "Language",
+    "page.loading": "Loading the secure runtime…",
+    "page.footer": "End-to-end encrypted (HPKE, X25519). Peer to peer over WebRTC. Open "
+    "source; see the README for the security model.",
+    "page.failed": "Secket could not start.",
+    "page.failed.lead": "This page could not start ({reason}). Nothing was sent or kept. "
+    "Check your connection, then reload the page.",
+    "page.failed.no-files": "its Python files did not load",
+    "page.failed.stopped": "its Python stopped: {error}",
+    "page.failed.missing": "a file it needs did not arrive: {path}",
+    "page.progress": "{percent} % of the secure runtime downloaded",
+    "page.progress-label": "Secure runtime downloaded",
+    # What the page says while Python loads: what Secket is, or, to someone who opened a
+    # link, what is about to happen.
+    "page.intro.title": "Hand a secret to one person",
+    "page.intro.lead": "Secket passes a password, a key or a note from one browser to another: "
+    "encrypted in your browser to a key only the other person's browser holds, sent directly "
+    "between the two, checked with a code you both see. No server keeps a copy; nothing is "
+    "stored.",
+    "page.intro.hint": "The page is loading the secure runtime it encrypts with. Then you can "
+    "make a link to receive a secret or to send one.",
+    "page.intro.link-title": "Someone is waiting to exchange a secret with you",
+    "page.intro.link-lead": "The person who sent you this link wants to hand you a secret (a "
+    "password, a key, a note), or to receive one from you. It goes directly from one browser "
+    "to the other, encrypted, and nothing is kept.",
+    "page.intro.how.1": "When the page has loaded, press Join: your browser connects directly "
+    "to theirs.",
+    "page.intro.how.2": "You will both see the same colour, emoji, words and number. Compare "
+    "them with the other person, ideally on a call.",
+    "page.intro.how.3": 'Only if they match, press "They match". Then the secret is sent, '
+    "shown once, and gone when you are done.",
+    "page.intro.link-hint": "Keep this page open while the secure runtime loads.",
+    # The screens' own text.
+    "home.title": "Hand a secret to one person",
+    "home.lead": "A password, a key, a note: encrypted in this browser, sent straight to the "
+    "other person's browser, checked with a code you both see. No server keeps a copy; "
+    "nothing is stored.",
+    "home.receive": "Receive a secret",
+    "home.send": "Send a secret",
+    "home.how.1": "You get a link. Send it to the other person any way you like, even by SMS "
+    "or email.",
+    "home.how.2": "They open it; your two browsers connect directly.",
+    "home.how.3": "You both see the same emoji, words and colour. Compare them (ideally on a "
+    'call), then press "They match".',
+    "home.how.4": "The secret travels encrypted to the receiver's key, is shown once, and is "
+    "gone when they press Done.",
+    "share.title": "Send this link to the other person",
+    "share.link-label": "Room link",
+    "share.button": "Share",
+    "share.qr-label": "QR code of the room link",
+    "share.hint": "Keep this page open until you are done. The link works once, for one "
+    "person, and expires in 10 minutes.",
+    "join.how.1": "Press Join: your browser connects directly to theirs.",
+    "join.how.2": "You will both see the same emoji, words and colour. Compare them with the "
+    "other person.",
+    "join.how.3": 'Only if they match, press "They match".',
+    "join.button": "Join",
+    "verify.title": "Compare this code with the other person",
+    "verify.emoji-label": "Verification emoji",
+    "verify.number": "Number:",
+    "verify.number-hint": "The emoji, the colour and the number are the same on both "
+    "screens, in every language. If you speak different languages, read the number aloud.",
+    "verify.remote-caption": "The receiver's video. Its border, emoji and number must match "
+    "your code.",
+    "verify.honest": "The video helps you recognise the other person, but an attacker in the "
+    "middle could redraw it. When the secret matters, also read the words or the number to "
+    "each other on a call or in person.",
+    "verify.match": "They match",
+    "verify.mismatch": "They don't match",
+    "send.label": "Your secret",
+    "send.placeholder": "Type or paste the secret. It is encrypted before it leaves this page.",
+    "send.button": "Send",
+    "send.preview-title": "What the receiver will see",
+    "received.title": "Your secret",
+    "received.done": "Done: wipe it",
+    "received.hint": "It is shown only here and now. Copy it where it belongs, then press Done.",
+    "end.start-over": "Start over",
+    # The colour of the code (secket/core/sas.py, COLOURS).
+    "colour.red": "Red",
+    "colour.orange": "Orange",
+    "colour.yellow": "Yellow",
+    "colour.green": "Green",
+    "colour.cyan": "Cyan",
+    "colour.blue": "Blue",
+    "colour.purple": "Purple",
+    "colour.magenta": "Magenta",
+    "colour.brown": "Brown",
+    "colour.navy": "Navy",
     # The status line.
     "status.ready": "Ready.",
     "status.ready-to-join": "Ready. Press Join when you are.",
@@ -109,13 +206,13 @@ MESSAGES: Final[Catalogue] = {
     "join.lead.receiver": "The person who sent you this link has a secret for you. Your "
     "browser makes a key that never leaves it; the secret is encrypted to that key.",
     "secret.count": "{size:,} of {limit:,} bytes",
+    "secret.problem.surrogate": "Character {position:,} of the secret is broken (half of a "
+    "character, as some keyboards and pastes leave it): delete it and type that character "
+    "again.",
     "share.text.receiver": "Open this link to hand me a secret with Secket. We compare a code "
     "before anything is sent.",
     "share.text.sender": "Open this link to get a secret from me with Secket. We compare a "
     "code before anything is sent.",
-    "secret.problem.surrogate": "Character {position:,} of the secret is broken (half of a "
-    "character, as some keyboards and pastes leave it): delete it and type that character "
-    "again.",
     "copy.link": "Copy link",
     "copy.secret": "Copy",
     "copy.done": "Copied",

@@ -1,4 +1,4 @@
-"""R's outgoing video: a canvas that draws the SAS colour and emoji over R's camera.
+"""R's outgoing video: a canvas that draws the SAS colour, emoji and number over R's camera.
 
 Without a camera (denied, absent) it draws the colour and emoji alone. The canvas is
 redrawn on a timer rather than requestAnimationFrame, which stops in background tabs.
@@ -77,7 +77,7 @@ class OverlayVideo:
         if self._sas is None:
             self._caption(self._connecting, "#ffffff", "rgba(0,0,0,0.55)")
             return
-        name, colour = self._sas.colour
+        _name, colour = self._sas.colour
         ctx.lineWidth = BORDER
         ctx.strokeStyle = colour
         ctx.strokeRect(BORDER / 2, BORDER / 2, width - BORDER, height - BORDER)
@@ -89,8 +89,9 @@ class OverlayVideo:
         slot = (width - 2 * BORDER) / len(self._sas.emoji)
         for i, (glyph, _word) in enumerate(self._sas.emoji):
             ctx.fillText(glyph, BORDER + slot * (i + 0.5), height - 82)
-        ctx.font = "bold 26px system-ui, sans-serif"
-        ctx.fillText(name, width / 2, height - 42)
+        # The number, not the colour's name: it reads the same in every language.
+        ctx.font = "bold 26px ui-monospace, Menlo, monospace"
+        ctx.fillText(self._sas.number, width / 2, height - 42)
 
     def _caption(self, text: str, ink: str, band: str) -> None:
         ctx, width, height = self._ctx, self._canvas.width, self._canvas.height

@@ -3,6 +3,8 @@
 import "/no-storage.js";
 import { hooks } from "/vendor/pyscript/0.7.31/core.js";
 import { loading } from "/interpreter.mjs";
+// What the page says before Python runs, in the visitor's language (language.js).
+import { say } from "/language.js";
 
 // PyScript compiles its worker hooks with Function() as soon as it starts, which a strict
 // Content-Security-Policy (no 'unsafe-eval') refuses. Secket never runs Python in a worker,
@@ -19,7 +21,7 @@ function showProgress({ detail: { received, expected } }) {
   const percent = Math.min(100, Math.round((100 * received) / expected));
   bar.style.width = `${percent}%`;
   progress.setAttribute("aria-valuenow", String(percent));
-  text.textContent = `${percent} % of the secure runtime downloaded`;
+  text.textContent = say("page.progress", { percent });
 }
 loading.addEventListener("progress", showProgress);
 window.addEventListener(
@@ -50,36 +52,39 @@ function watchTheStart() {
     for (const id of ["progress", "progress-text"]) document.getElementById(id).hidden = true;
     const status = document.getElementById("status");
     status.dataset.state = "error";
-    status.textContent = "Secket could not start.";
+    status.textContent = say("page.failed");
+    status.dataset.i18n = "page.failed";
     // The ending screen, as the app draws an error: one heading, the sentence in the error
     // box; no Start over (reloading is the remedy).
     for (const screen of document.querySelectorAll(".screen")) screen.hidden = screen.id !== "screen-end";
-    document.getElementById("end-title").textContent = "Secket could not start.";
+    const title = document.getElementById("end-title");
+    title.textContent = say("page.failed");
+    title.dataset.i18n = "page.failed";
     document.getElementById("end-lead").hidden = true;
     document.getElementById("start-over").hidden = true;
     const box = document.getElementById("error");
-    box.textContent =
-      `This page could not start (${reason}). Nothing was sent or kept. ` +
-      "Check your connection, then reload the page.";
+    box.textContent = say("page.failed.lead", { reason });
     box.dataset.code = "not-started";
     box.hidden = false;
   }
 
   // A file of the start that did not arrive, as early.js saw it (before this module ran, or
   // since).
-  const missing = (path) => notStarted(`a file it needs did not arrive: ${path}`);
+  const missing = (path) => notStarted(say("page.failed.missing", { path }));
   if (document.documentElement.dataset.missing) missing(document.documentElement.dataset.missing);
   window.addEventListener("secket:missing", (event) => missing(event.detail));
 
   const why = (error) => String(error?.message ?? error ?? "unknown error");
   window.addEventListener("error", (event) => notStarted(why(event.error ?? event.message)));
   window.addEventListener("unhandledrejection", (event) => notStarted(why(event.reason)));
-  // The app's Python reports that it stopped (main.py) …
-  window.addEventListener("secket:stopped", (event) => notStarted(event.detail));
+  // The app's Python reports that it stopped, and the name of the error (main.py) …
+  window.addEventListener("secket:stopped", (event) =>
+    notStarted(say("page.failed.stopped", { error: event.detail })),
+  );
   // … and PyScript says it ran its scripts: if main.py was not among them, PyScript could
   // not fetch it or the files it needs (it only logs that).
   window.addEventListener("py:all-done", () => {
-    if (!started) notStarted("its Python files did not load");
+    if (!started) notStarted(say("page.failed.no-files"));
   });
 }
 

@@ -15,9 +15,9 @@ async def main() -> None:
 def _report(task: "asyncio.Future[None]") -> None:
     if not task.cancelled() and task.exception() is not None:
         js.console.error(f"secket stopped: {task.exception()!r}")
-        # Before the app is ready, boot.js shows it on the page (after, App.run never ends).
-        reason = f"its Python stopped: {type(task.exception()).__name__}"
-        detail = js.Object.fromEntries([["detail", reason]])
+        # Before the app is ready, boot.js shows it on the page, in the page's language
+        # (after, App.run never ends).
+        detail = js.Object.fromEntries([["detail", type(task.exception()).__name__]])
         js.window.dispatchEvent(js.CustomEvent.new("secket:stopped", detail))
 
 

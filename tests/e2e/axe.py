@@ -38,7 +38,8 @@ def violations(page: Page) -> list[dict[str, Any]]:
 
 @dataclass
 class Audit:
-    """Runs axe on every screen a test reaches, in both colour schemes, and keeps the findings.
+    """Runs axe on every screen a test reaches, in both colour schemes (or those given), and
+    keeps the findings.
 
     A test audits each screen as it goes and asserts ``found == []`` once at the end, so
     that one run shows every violation of every screen.
@@ -46,9 +47,11 @@ class Audit:
 
     found: list[str] = field(default_factory=list)
     screens: list[str] = field(default_factory=list)
+    #: The colour schemes each screen is audited in.
+    schemes: tuple[str, ...] = ("light", "dark")
 
     def screen(self, page: Page, name: str) -> None:
-        for scheme in ("light", "dark"):
+        for scheme in self.schemes:
             page.emulate_media(color_scheme=scheme)
             for violation in violations(page):
                 nodes = "\n      ".join(violation["nodes"])

@@ -9,10 +9,18 @@ from contextlib import contextmanager
 from playwright.sync_api import Locator, Page, Route, expect
 
 from secket.core.display import Marker, render
+from secket.i18n import Msg
+from secket.i18n import render as render_message
+from secket.i18n.languages import catalogue
 
 from .conftest import READY_TIMEOUT_MS
 
 STEP_MS = 15_000
+
+
+def said(language: str, key: str, **params: object) -> str:
+    """What the page says for ``key`` in ``language`` (its catalogue, as the page renders it)."""
+    return render_message(Msg(key, params), catalogue(language))
 
 
 def status(page: Page) -> Locator:

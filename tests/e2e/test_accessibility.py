@@ -1,9 +1,10 @@
 """Accessibility in Chromium: axe-core on every screen of both flows and on every ending, in
-light and dark; both flows done with the keyboard alone; announcements in live regions; the
-focus on each new screen.
+light and dark, in English and in Arabic (right to left); both flows done with the keyboard
+alone; announcements in live regions; the focus on each new screen.
 
 Each test walks real sessions and audits each screen as a person reaches it; it fails listing
-every violation of every screen at once.
+every violation of every screen at once. tests/e2e/test_languages.py audits the other
+languages.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from secket.core.link import new_link
 from secket.core.roles import Role
+from secket.core.secret import MAX_SECRET_BYTES
 
 from .axe import Audit
 from .conftest import READY_TIMEOUT_MS, People
@@ -25,6 +27,7 @@ from .flows import (
     join,
     open_link,
     python_held_back,
+    said,
     sas_of,
 )
 
@@ -33,6 +36,8 @@ LONG_SECRET = "\n".join(f"line {n}: correct horse battery staple" for n in range
 CREATE_BUTTON = {Role.RECEIVER: "create-receive", Role.SENDER: "create-send"}
 #: Tab presses allowed to reach a control: more than the page has stops.
 MAX_TABS = 40
+#: English, and Arabic: right to left, every screen light and dark.
+LANGUAGES = ["en", "ar"]
 
 #: Whether an element's changes are announced: it is inside a live region.
 IN_LIVE_REGION = """(el) => !!el.closest(
@@ -73,21 +78,32 @@ def announced(target: Locator) -> None:
     assert target.evaluate(IN_LIVE_REGION), f"{target} is not in a live region"
 
 
+def speaks(page: Page, language: str) -> None:
+    direction = "rtl" if language == "ar" else "ltr"
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("html")).to_have_attribute("dir", direction)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("creator_role", [Role.RECEIVER, Role.SENDER], ids=lambda r: r.name.lower())
-def test_every_screen_of_a_flow_done_with_the_keyboard(people: People, creator_role: Role) -> None:
+def test_every_screen_of_a_flow_done_with_the_keyboard(
+    people: People, creator_role: Role, language: str
+) -> None:
     audit = Audit()
-    creator = people.open("creator")
+    creator = people.open("creator", locale=language)
     expect(creator.get_by_test_id(CREATE_BUTTON[creator_role])).to_be_enabled(
         timeout=READY_TIMEOUT_MS
     )
+    speaks(creator, language)
     audit.screen(creator, "home")
     press(creator, CREATE_BUTTON[creator_role])
     expect_state(creator, "waiting")
     audit.screen(creator, "share")
     link = creator.get_by_test_id("room-link").input_value()
 
-    opener = people.open("opener", path=None)
+    opener = people.open("opener", path=None, locale=language)
     open_link(opener, link)
+    speaks(opener, language)
     audit.screen(opener, "join")
     press(opener, "join")
     receiver, sender = (creator, opener) if creator_role is Role.RECEIVER else (opener, creator)
@@ -105,18 +121,18 @@ def test_every_screen_of_a_flow_done_with_the_keyboard(people: People, creator_r
     tab_to(sender, field)
     field.fill("x" * 70_000)
     limit = sender.get_by_test_id("secret-problem")
-    expect(limit).to_have_text("The secret is too large: at most 64 KiB can be sent.")
+    expect(limit).to_have_text(said(language, "error.secret-too-large"))
     expect(limit).to_have_attribute("data-code", "secret-too-large")
     announced(limit)
     expect(field).to_have_attribute("aria-invalid", "true")
     count = sender.locator("#secret-count")
-    expect(count).to_have_text("70,000 of 65,536 bytes")
+    expect(count).to_have_text(said(language, "secret.count", size=70_000, limit=MAX_SECRET_BYTES))
     assert not count.evaluate(IN_LIVE_REGION), "the byte count would be read at every key"
     # Another key while still too large: the count changes, the live region is not written
     # again (a screen reader would say it again).
     limit.evaluate(WATCH_CHANGES)
     sender.keyboard.press("x")
-    expect(count).to_have_text("70,001 of 65,536 bytes")
+    expect(count).to_have_text(said(language, "secret.count", size=70_001, limit=MAX_SECRET_BYTES))
     assert sender.evaluate("() => window.changes") == 0
     audit.screen(sender, "send, too large")
     field.fill("")
@@ -139,22 +155,24 @@ def test_every_screen_of_a_flow_done_with_the_keyboard(people: People, creator_r
     audit.screen(sender, "sent")
     press(receiver, "done")
     expect_state(receiver, "done")
-    expect(sender.get_by_test_id("status")).to_have_text("Delivered")
+    expect(sender.get_by_test_id("status")).to_have_text(said(language, "end.delivered.title"))
     audit.screen(receiver, "ending: done")
     audit.screen(sender, "ending: delivered")
     assert audit.found == [], audit.report()
 
 
-def test_every_ending(people: People) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_ending(people: People, language: str) -> None:
     audit = Audit()
-    receiver, sender = people.open("receiver"), people.open("sender", path=None)
+    receiver = people.open("receiver", locale=language)
+    sender = people.open("sender", path=None, locale=language)
 
     # A third person with the link: refused, and both people warned.
     link = create_room(receiver, "create-receive")
     open_link(sender, link)
     join(sender)
     sas_of(sender)
-    intruder = people.open("intruder", path=None)
+    intruder = people.open("intruder", path=None, locale=language)
     open_link(intruder, link)
     join(intruder)
     expect_state(intruder, "full")
@@ -173,7 +191,7 @@ def test_every_ending(people: People) -> None:
     receiver.locator("#start-over").click()
     expect_state(receiver, "ready")
     link = create_room(receiver, "create-receive")
-    leaving = people.open("sender who leaves", path=None)
+    leaving = people.open("sender who leaves", path=None, locale=language)
     open_link(leaving, link)
     join(leaving)
     sas_of(receiver)
@@ -183,15 +201,15 @@ def test_every_ending(people: People) -> None:
 
     # A page that cannot go on: a malformed link, an expired one, a browser without WebRTC.
     # (Each in a page of its own: a link to the same page only changes its fragment.)
-    bad = people.open("bad link", path="#1s" + "!" * 22)
+    bad = people.open("bad link", path="#1s" + "!" * 22, locale=language)
     expect_state(bad, "error", timeout=READY_TIMEOUT_MS)
     audit.screen(bad, "error: bad link")
-    expired = people.open("expired link", path="#1s" + "A" * 21 + "Q")
+    expired = people.open("expired link", path="#1s" + "A" * 21 + "Q", locale=language)
     expect(expired.get_by_test_id("join")).to_be_enabled(timeout=READY_TIMEOUT_MS)
     join(expired)
     expect_state(expired, "error")
     audit.screen(expired, "error: expired link")
-    old = people.open("old browser", path=None)
+    old = people.open("old browser", path=None, locale=language)
     old.context.add_init_script("delete window.RTCPeerConnection;")
     old.goto(new_link(secrets.token_bytes, Role.SENDER).url(people.base_url.rstrip("/")))
     expect_state(old, "error", timeout=READY_TIMEOUT_MS)
@@ -250,7 +268,7 @@ def test_the_first_screen_leaves_the_focus_where_the_person_put_it(people: Peopl
     page = people.open("person", path=None)
     with python_held_back(page):
         page.goto(people.base_url, wait_until="domcontentloaded")
-        # While Python starts, the person goes to the page's first link.
-        page.locator(".brand").focus()
+        # While Python starts, the person goes to the language picker.
+        page.get_by_test_id("language").focus()
     expect(page.get_by_test_id("create-receive")).to_be_enabled(timeout=READY_TIMEOUT_MS)
-    expect(page.locator(".brand")).to_be_focused()
+    expect(page.get_by_test_id("language")).to_be_focused()

@@ -14,10 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from secket.i18n.en import MESSAGES
-
 from .conftest import People
-from .flows import connect, create_room, join, open_link, sas_of
+from .flows import connect, create_room, join, open_link, said, sas_of
 
 VIDEO_PY = Path(__file__).parents[2] / "app" / "py" / "secket" / "browser" / "video.py"
 NOTO_COLOR_EMOJI = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
@@ -124,7 +122,7 @@ def test_the_share_button_hands_the_link_to_the_phone(
     share.click()
     role = "receiver" if creator == "create-receive" else "sender"
     assert page.evaluate("() => window.shared") == [
-        {"title": "Secket", "text": MESSAGES[f"share.text.{role}"], "url": link}
+        {"title": "Secket", "text": said("en", f"share.text.{role}"), "url": link}
     ]
     # Shared or cancelled, nothing else changes: the link is still there to copy.
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "waiting")

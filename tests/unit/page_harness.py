@@ -16,6 +16,7 @@ from secket.core.wire import encode_signal
 from secket.cpython import CPythonCrypto
 from secket.i18n import Msg, render
 from secket.i18n.en import MESSAGES
+from secket.i18n.languages import LANGUAGES, catalogue
 from secket.page import effects as fx
 from secket.page import inputs as put
 from secket.page.effects import PageState
@@ -42,11 +43,17 @@ def negotiated(person: Person, local_sdp: str, remote_sdp: str) -> Negotiation:
 
 
 def shown_text(effect: object) -> list[str]:
-    """Every message an effect carries, rendered in English (a missing key fails here)."""
+    """Every message an effect carries, rendered in English; rendered in every other
+    language too, so that a missing key or a template that cannot take the parameters the
+    page gives it fails here."""
     if not is_dataclass(effect):
         return []
     values = [getattr(effect, f.name) for f in fields(effect)]
-    return [render(value, MESSAGES) for value in values if isinstance(value, Msg)]
+    messages = [value for value in values if isinstance(value, Msg)]
+    for language in LANGUAGES:
+        for message in messages:
+            render(message, catalogue(language.code))
+    return [render(message, MESSAGES) for message in messages]
 
 
 class Person:

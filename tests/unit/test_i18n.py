@@ -1,10 +1,18 @@
 """The catalogues: every language says everything English says, with the same fields; the
-choice of language; the code's words."""
+choice of language; the code's words; the page's own text and the pre-Python table."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import re
+import shutil
 import string
+import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
+from typing import ClassVar
 
 import pytest
 
@@ -14,7 +22,8 @@ from secket.i18n.en import MESSAGES as ENGLISH
 from secket.i18n.languages import LANGUAGES, TAGS, catalogue, choose_language
 from secket.i18n.sas_words import COLUMNS, words
 
-I18N = Path(__file__).parents[2] / "app" / "py" / "secket" / "i18n"
+ROOT = Path(__file__).parents[2]
+I18N = ROOT / "app" / "py" / "secket" / "i18n"
 CODES = [language.code for language in LANGUAGES]
 #: Modules of secket.i18n that are not a language.
 NOT_LANGUAGES = {"__init__", "languages", "sas_words"}
@@ -120,3 +129,123 @@ def test_two_languages_show_the_same_emoji_and_number_with_their_own_words() -> 
     assert [EMOJI[i] for i in sas.indices] == list(sas.emoji)
     assert german != arabic
     assert german[0] == words("de")[sas.indices[0]]
+
+
+# The page's own text ----------------------------------------------------------------------------
+class Texts(HTMLParser):
+    """Each element of index.html with a ``data-i18n*`` attribute: its key and its text."""
+
+    VOID: ClassVar = frozenset({"meta", "link", "input", "br", "img", "source"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+        self.attributes: list[tuple[str, str]] = []
+        self._open: list[tuple[str, str | None, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        for attribute, key_attribute in (
+            ("aria-label", "data-i18n-label"),
+            ("placeholder", "data-i18n-placeholder"),
+        ):
+            if named.get(key_attribute):
+                self.attributes.append((str(named[key_attribute]), named.get(attribute) or ""))
+        if tag not in self.VOID:
+            self._open.append((tag, named.get("data-i18n"), []))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open:
+            name, key, text = self._open.pop()
+            if self._open:
+                self._open[-1][2].extend(text)
+            if key:
+                self.found.append((key, " ".join("".join(text).split())))
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1][2].append(data)
+
+
+def page_texts() -> Texts:
+    parser = Texts()
+    parser.feed((ROOT / "app" / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_pages_own_text_is_the_english_catalogues() -> None:
+    texts = page_texts()
+    assert len(texts.found) > 30
+    for key, text in texts.found:
+        assert text == ENGLISH[key], key
+    for key, text in texts.attributes:
+        assert text == ENGLISH[key], key
+
+
+def test_the_picker_offers_every_language_in_its_own_name() -> None:
+    html = (ROOT / "app" / "index.html").read_text(encoding="utf-8")
+    picker = html[html.index('<select id="language"') : html.index("</select>")]
+    options = re.findall(r'<option value="([^"]+)" lang="([^"]+)"[^>]*>([^<]+)</option>', picker)
+    assert options == [(lang.code, lang.code, lang.name) for lang in LANGUAGES]
+
+
+# Before Python: app/early-text.js and app/language.js ------------------------------------
+def early_text_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("early_text", ROOT / "scripts/early_text.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_pre_python_text_is_made_from_the_catalogues() -> None:
+    written = (ROOT / "app" / "early-text.js").read_text(encoding="utf-8")
+    assert written == early_text_script().early_text(), "run scripts/early_text.py"
+    for key, _ in page_texts().found:
+        if key.startswith("page."):
+            assert all(key in text for text in _early_tables(written).values()), key
+
+
+def _early_tables(js: str) -> dict[str, dict[str, str]]:
+    start = js.index("export const TEXT = ") + len("export const TEXT = ")
+    tables: dict[str, dict[str, str]] = json.loads(js[start:].rstrip().rstrip(";"))
+    return tables
+
+
+#: Runs language.js's chooseLanguage under Node, with early-text.js beside it.
+CHOOSE = """
+import { chooseLanguage } from "./language.js";
+const cases = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(cases.map((c) => chooseLanguage(c))));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_the_pages_script_chooses_as_the_python_does(tmp_path: Path) -> None:
+    for name in ("language.js", "early-text.js"):
+        text = (ROOT / "app" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace('"/early-text.js"', '"./early-text.js"'))
+    (tmp_path / "choose.mjs").write_text(CHOOSE)
+    cases = [
+        [],
+        ["de-DE"],
+        ["pt-BR", "en"],
+        ["zh-TW", "ja"],
+        ["zh-Hans-CN"],
+        ["zh_CN"],
+        ["ar-EG"],
+        ["sv", "fi"],
+        ["constructor", "toString"],
+        *[[language.code] for language in LANGUAGES],
+    ]
+    run = subprocess.run(
+        ["node", str(tmp_path / "choose.mjs"), json.dumps(cases)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    assert json.loads(run.stdout) == [choose_language(case) for case in cases]

@@ -355,7 +355,7 @@ async def test_the_camera_answer_is_shown_to_the_receiver() -> None:
 async def test_a_malformed_link_is_an_error(fragment: str) -> None:
     page = Person("opener")
     await page.do(put.Loaded(fragment))
-    assert page.effects[0] == fx.PageReady()
+    assert page.effects[:2] == [fx.UseLanguage("en"), fx.PageReady()]
     assert page.error_code() == "bad-link"
     assert page.error_text().key.startswith("error.bad-link.")
     assert not page.all(fx.ShowJoin)
@@ -368,6 +368,35 @@ async def test_an_unsupported_browser_is_told_so() -> None:
     await page.do(put.Loaded("#1s" + "A" * 22, UnsupportedBrowserError(reason="no-webrtc")))
     assert page.error_code() == "unsupported"
     assert page.error_text().key == "error.unsupported.no-webrtc"
+
+
+# The page's language ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("preferences", "language"),
+    [((), "en"), (("de-DE", "en-US"), "de"), (("zh-TW", "pt-BR"), "pt"), (("ar",), "ar")],
+)
+async def test_the_page_speaks_the_first_language_it_can_before_anything_is_shown(
+    preferences: tuple[str, ...], language: str
+) -> None:
+    page = Person("visitor")
+    await page.do(put.Loaded("", None, preferences))
+    assert page.effects[0] == fx.UseLanguage(language)
+    assert page.page.language == language
+
+
+async def test_picking_a_language_changes_only_the_words() -> None:
+    r, s = await verifying()
+    before = len(r.effects)
+    await r.do(put.PickLanguage("fr"))
+    assert r.effects[before:] == [fx.UseLanguage("fr")]
+    assert r.state is PageState.VERIFYING
+    # The code stays the one both compare; the session goes on in the new language.
+    await confirm(r, s)
+    await confirm(s, r)
+    await send(s, r, SECRET)
+    assert r.secret_on_screen() == SECRET
+    await r.do(put.PickLanguage("not-a-language"))
+    assert r.effects[-1] == fx.UseLanguage("en")
 
 
 async def test_start_over_leaves_nothing_of_the_last_room() -> None:

@@ -1,10 +1,12 @@
 """All DOM work of the page. Nodes are built with textContent only, never innerHTML.
 
 ``Ui.apply`` draws what the page's state machine asks for (``secket.page.effects``), every
-sentence rendered from a message key with the page's catalogue (``secket.i18n``). When a new
-screen appears the focus moves to it (``FOCUS``). The person's actions become inputs posted
-to the flow's queue, so that there is one data path from a click to the bytes on the channel
-(see ``flow.py``). The address bar is read (and its secret removed) here too.
+sentence rendered from a message key in the page's language by ``dom_text.PageText``, which
+keeps every message on screen so that ``UseLanguage`` says it all again in another language
+with no reload. When a new screen appears the focus moves to it (``FOCUS``). The person's
+actions become inputs posted to the flow's queue, so that there is one data path from a
+click to the bytes on the channel (see ``flow.py``). The address bar is read (and its secret
+removed) here too.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from pyodide.ffi import create_proxy
 
 from ..core.roles import Role
 from ..core.sas import Sas
-from ..i18n import Catalogue, Msg, render
-from ..i18n.en import MESSAGES as ENGLISH
+from ..i18n import Msg
+from ..i18n.sas_words import words
 from ..page import effects as fx
 from ..page import inputs as put
 from ..page.screen import draft
 from . import clipboard
-from .faithful import draw, draw_warning
+from .dom_text import PageText, preferred_languages
+from .faithful import draw
 from .jsutil import is_null
 from .qr import draw_qr
 from .share import can_share, settle, start_sharing
@@ -48,9 +51,11 @@ def _el(element_id: str) -> Any:
 
 
 class Ui:
-    def __init__(self, post: put.Post, catalogue: Catalogue = ENGLISH) -> None:
+    def __init__(self, post: put.Post) -> None:
         self._post = post
-        self._catalogue = catalogue
+        self._words = PageText()
+        #: The code on screen, drawn again with the words of a new language.
+        self._code: Sas | None = None
         #: The screen shown last; None until Python shows its first.
         self._screen: str | None = None
         #: The link on the share screen, and the key of the text shared with it.
@@ -75,6 +80,7 @@ class Ui:
             "secret-input", "input", lambda e: post(put.Draft(str(_el("secret-input").value)))
         )
         self._bind("room-link", "focus", lambda e: _el("room-link").select())
+        self._bind("language", "change", lambda e: post(put.PickLanguage(_el("language").value)))
 
     def _bind(self, element_id: str, event: str, handler: Callable[[Any], None]) -> None:
         proxy = create_proxy(handler)
@@ -82,12 +88,15 @@ class Ui:
         _el(element_id).addEventListener(event, proxy)
 
     def text(self, message: Msg) -> str:
-        return render(message, self._catalogue)
+        return self._words.text(message)
 
     def _say(self, element_id: str, key: str, **params: object) -> None:
-        _el(element_id).textContent = self.text(Msg(key, params))
+        self._words.put(element_id, Msg(key, params))
 
     # The address bar and the page's elements --------------------------------------------
+    def languages(self) -> tuple[str, ...]:
+        return preferred_languages()
+
     def take_fragment(self) -> str:
         """The link's secret leaves the address bar (and the history) before anything else
         happens, even on a browser that turns out not to be supported."""
@@ -105,6 +114,10 @@ class Ui:
         match effect:
             case fx.PageReady():
                 self._ready()
+            case fx.UseLanguage(code=code):
+                self._words.use(code)
+                if self._code is not None:
+                    self._draw_words(self._code)
             case fx.ShowStatus(state=state, text=text):
                 self._status(state, text)
             case fx.ShowHome():
@@ -117,7 +130,7 @@ class Ui:
                 self._sas(sas, role)
             case fx.ShowSecret(rendering=rendering, warning=warning):
                 draw(_el("received-secret"), rendering)
-                draw_warning(_el("secret-warning"), warning, self.text)
+                self._words.warn("secret-warning", warning)
                 self._show("received")
             case fx.ShowDraft():
                 self._draft(effect)
@@ -134,11 +147,10 @@ class Ui:
             case fx.ShowNote(text=text):
                 self._reveal("peer-note", text)
             case fx.ShowDetail(text=text):
-                _el("detail").textContent = self.text(text)
+                self._words.put("detail", text)
             case fx.ForgetPath():
-                path = _el("path")
-                path.textContent = ""
-                path.removeAttribute("data-path")
+                self._words.clear("path")
+                _el("path").removeAttribute("data-path")
             case fx.GuardLeaving(on=on):
                 self._guard_leaving(on)
             case fx.ShowRemoteVideo(stream=stream):
@@ -158,15 +170,15 @@ class Ui:
                 assert_never(effect)
 
     def _ready(self) -> None:
+        self._draft(draft(""))  # the byte count, in the page's language from now on
         _el("progress").hidden = True
         for element_id in ("create-receive", "create-send", "join"):
             _el(element_id).disabled = False
         js.window.dispatchEvent(js.Event.new("secket:ready"))
 
     def _status(self, state: fx.PageState, text: Msg) -> None:
-        status = _el("status")
-        status.dataset.state = state.value
-        status.textContent = self.text(text)
+        _el("status").dataset.state = state.value
+        self._words.put("status", text)
 
     def _show(self, *screens: str) -> None:
         for name in SCREENS:
@@ -175,7 +187,7 @@ class Ui:
         if shown != screens[0]:
             _el("peer-note").hidden = True  # a note speaks of the screen it came with
             # The first screen takes the focus only from nobody: the person may already be
-            # somewhere on the page.
+            # on the language picker.
             self._focus(FOCUS[screens[0]], unless_taken=shown is None)
 
     def _focus(self, element_id: str, unless_taken: bool = False) -> None:
@@ -185,33 +197,31 @@ class Ui:
         _el(element_id).focus()
 
     def _reveal(self, element_id: str, text: Msg) -> None:
-        element = _el(element_id)
-        element.textContent = self.text(text)
-        element.hidden = False
+        self._words.put(element_id, text)
+        _el(element_id).hidden = False
 
     def _end(self, state: fx.PageState, title: Msg, lead: Msg, code: str | None) -> None:
         self._wipe_secret()
         self._forget_link()  # a spent link holds the room's secret: it leaves the page too
         self._lock_send()
         self._status(state, title)
-        _el("end-title").textContent = self.text(title)
+        self._words.put("end-title", title)
         # One sentence: an error's in the error box, with its code; any other in the lead.
         box, sentence = _el("error"), _el("end-lead")
-        box.textContent = sentence.textContent = ""
+        shown, empty = ("end-lead", "error") if code is None else ("error", "end-lead")
+        self._words.put(shown, lead)
+        self._words.clear(empty)
         if code is None:
             box.removeAttribute("data-code")
-            sentence.textContent = self.text(lead)
         else:
             box.dataset.code = code
-            box.textContent = self.text(lead)
         box.hidden, sentence.hidden = code is None, code is not None
         self._show("end")
 
     def show_path(self, path: str) -> None:
         """Which way the bytes go: "direct", "relayed" (through a TURN server) or "unknown"."""
-        line = _el("path")
-        line.dataset.path = path
-        line.textContent = self.text(Msg(f"detail.path.{path}"))
+        _el("path").dataset.path = path
+        self._say("path", f"detail.path.{path}")
 
     def show_local_video(self, stream: Any) -> None:
         _el("local-video").srcObject = stream
@@ -246,23 +256,14 @@ class Ui:
 
     # Verification -----------------------------------------------------------------------
     def _sas(self, sas: Sas, role: Role) -> None:
+        self._code = sas
         name, colour = sas.colour
         swatch = _el("sas-colour")
         swatch.style.background = colour
         swatch.style.color = sas.text_colour
         swatch.dataset.colour = colour
-        _el("sas-colour-name").textContent = name
-        emoji = _el("sas-emoji")
-        emoji.replaceChildren()
-        for glyph, word in sas.emoji:
-            item = js.document.createElement("li")
-            for cls, text in (("glyph", glyph), ("word", word)):
-                span = js.document.createElement("span")
-                span.className = cls
-                span.textContent = text
-                item.append(span)
-            emoji.append(item)
-        emoji.dataset.sas = sas.hex
+        self._say("sas-colour-name", f"colour.{name.lower()}")
+        self._draw_words(sas)
         _el("sas-number").textContent = sas.number
         _el("remote-figure").hidden = role is not Role.SENDER
         _el("local-figure").hidden = role is not Role.RECEIVER
@@ -270,22 +271,40 @@ class Ui:
         _el("sas-mismatch").disabled = False
         self._show("verify", "send") if role is Role.SENDER else self._show("verify")
 
+    def _draw_words(self, sas: Sas) -> None:
+        """The emoji with their words in the page's language; the emoji, their order and the
+        number are the same in every language."""
+        in_words = words(self._words.language.code)
+        emoji = _el("sas-emoji")
+        emoji.replaceChildren()
+        for index, (glyph, _english) in zip(sas.indices, sas.emoji, strict=True):
+            item = js.document.createElement("li")
+            for cls, text in (("glyph", glyph), ("word", in_words[index])):
+                span = js.document.createElement("span")
+                span.className = cls
+                span.textContent = text
+                item.append(span)
+            item.firstChild.setAttribute("aria-hidden", "true")  # the word says it
+            item.lastChild.dir = "auto"
+            emoji.append(item)
+        emoji.dataset.sas = sas.hex
+
     # Sending: the field is enabled only once the sender confirmed (UnlockSend) ------------
     def _draft(self, shown: fx.ShowDraft) -> None:
-        _el("secret-count").textContent = self.text(shown.count)
+        self._words.put("secret-count", shown.count)
         problem, field = _el("secret-problem"), _el("secret-input")
         if shown.problem is None:
-            problem.textContent = ""
+            self._words.clear("secret-problem")
             problem.removeAttribute("data-code")
             field.removeAttribute("aria-invalid")
         elif problem.getAttribute("data-code") != shown.problem.code or problem.hidden:
             # A live region: said when it appears or changes, not again at every key.
-            problem.textContent = self.text(shown.problem.text)
+            self._words.put("secret-problem", shown.problem.text)
             problem.dataset.code = shown.problem.code
             field.setAttribute("aria-invalid", "true")
         problem.hidden = shown.problem is None
         draw(_el("secret-preview"), shown.preview)
-        draw_warning(_el("preview-warning"), shown.warning, self.text)
+        self._words.warn("preview-warning", shown.warning)
         _el("preview").hidden = shown.preview is None
         _el("send-secret").disabled = not shown.sendable
 
@@ -306,13 +325,11 @@ class Ui:
 
     # The clipboard, and leaving the page ------------------------------------------------
     def _copy(self, text: str, button_id: str) -> None:
-        self._in_background(self._copy_async(text, _el(button_id)))
+        self._in_background(self._copy_async(text, button_id))
 
-    async def _copy_async(self, text: str, button: Any) -> None:
+    async def _copy_async(self, text: str, button_id: str) -> None:
         # Refused (an insecure context, no permission): the person selects and copies.
-        button.textContent = self.text(
-            Msg("copy.done" if await clipboard.write(text) else "copy.failed")
-        )
+        self._say(button_id, "copy.done" if await clipboard.write(text) else "copy.failed")
 
     async def _clear_clipboard(self, text: str) -> None:
         self._post(put.ClipboardChecked(await clipboard.clear_if_holding(text)))
@@ -333,20 +350,22 @@ class Ui:
 
     def _wipe_secret(self) -> None:
         draw(_el("received-secret"), None)
-        draw_warning(_el("secret-warning"), None, self.text)
+        self._words.warn("secret-warning", None)
 
     def _reset(self) -> None:
         for element_id in ("error", "warning", "peer-note"):
             _el(element_id).hidden = True
+            self._words.clear(element_id)
         _el("error").removeAttribute("data-code")
         self._wipe_secret()
+        self._code = None
         self._lock_send()
         self._forget_link()
         self._say("copy-secret", "copy.secret")
         for element_id in ("remote-video", "local-video"):
             _el(element_id).srcObject = None
         self._say("local-caption", "camera.on")
-        _el("detail").textContent = ""
+        self._words.clear("detail")
         self.apply(fx.ForgetPath())
 
     def _forget_link(self) -> None:

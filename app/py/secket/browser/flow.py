@@ -42,7 +42,8 @@ class App:
 
     async def run(self) -> None:
         fragment = self.ui.take_fragment()
-        await self._feed(put.Loaded(fragment, await self._support_problem()))
+        problem = await self._support_problem()
+        await self._feed(put.Loaded(fragment, problem, self.ui.languages()))
         while True:
             await self._feed(await self.queue.get())
 

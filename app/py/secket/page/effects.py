@@ -56,6 +56,13 @@ class PageReady(Record):
     """Python is ready: the buttons work."""
 
 
+class UseLanguage(Record):
+    """Speak this language (a code of ``secket.i18n.languages``): ``<html lang>`` and
+    ``dir``, and every text on the page rendered again in it, from what it shows now."""
+
+    code: str
+
+
 class ShowStatus(Record):
     state: PageState
     text: Msg
@@ -188,6 +195,7 @@ class ResetPage(Record):
 
 UiEffect = (
     PageReady
+    | UseLanguage
     | ShowStatus
     | ShowHome
     | ShowJoin

@@ -20,11 +20,13 @@ from ..core.session import Binding
 
 # The page itself ---------------------------------------------------------------------------
 class Loaded(Record):
-    """Python is up: the fragment taken from the address bar, and why the browser cannot
-    run Secket, if it cannot."""
+    """Python is up: the fragment taken from the address bar, why the browser cannot run
+    Secket (if it cannot), and the languages the person prefers, first first (the one they
+    picked before Python was ready, then ``navigator.languages``)."""
 
     fragment: str = field(repr=False)
     problem: SecketError | None = None
+    languages: tuple[str, ...] = ()
 
 
 class Failed(Record):
@@ -90,6 +92,12 @@ class ClipboardChecked(Record):
 
 class StartOver(Record):
     """ "Start over", on any ending."""
+
+
+class PickLanguage(Record):
+    """The person chose a language in the picker (its value, a language tag)."""
+
+    code: str
 
 
 # The signaling server (docs/protocol.md, "Server to client") -------------------------------
@@ -215,6 +223,7 @@ Input = (
     | Done
     | ClipboardChecked
     | StartOver
+    | PickLanguage
     | ConnectionInput
 )
 

@@ -27,6 +27,7 @@ from ..core.roles import Role
 from ..core.session import Sender, Session
 from ..core.states import Trigger
 from ..i18n import Msg
+from ..i18n.languages import DEFAULT, choose_language
 from . import effects as fx
 from . import inputs as put
 from . import screen
@@ -38,6 +39,8 @@ class Page:
     def __init__(self, port: CryptoPort) -> None:
         self.port = port
         self.state = PageState.LOADING
+        #: The language the page speaks (secket.i18n.languages).
+        self.language = DEFAULT
         self.room: Room | None = None
         self.held = screen.Held()
         #: Leaving the page asks first (it holds a live link or a received secret).
@@ -62,7 +65,10 @@ class Page:
     async def _dispatch(self, event: put.Input) -> None:
         match event:
             case put.Loaded():
+                self._speak(event.languages)
                 self._loaded(event.fragment, event.problem)
+            case put.PickLanguage():
+                self._speak((event.code,))
             case put.Failed():
                 self._fail(event.error)
             case put.Create():
@@ -160,6 +166,12 @@ class Page:
                 assert_never(event)
 
     # The person's actions ----------------------------------------------------------------
+    def _speak(self, preferences: tuple[str, ...]) -> None:
+        """The language the person prefers, of those the page speaks; it changes nothing
+        else: the same screen, in other words."""
+        self.language = choose_language(preferences)
+        self._emit(fx.UseLanguage(self.language))
+
     def _loaded(self, fragment: str, problem: SecketError | None) -> None:
         self._emit(fx.PageReady())
         if problem is not None:

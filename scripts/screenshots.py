@@ -9,8 +9,10 @@ It starts ``secket serve`` on a free loopback port (as the benchmarks do, after
 Chromium (Debian's where it exists, with a synthetic camera) with one browser context per
 person, and writes one PNG per screen, named by its order and the screen, e.g.
 ``01-home.png``. Each is the whole page at the given width (default 390 CSS pixels, a
-current phone), at twice the pixel density, in the light scheme; ``--dark`` takes the dark
-one instead.
+current phone), one image pixel per CSS pixel (``--scale 2`` for a sharper, larger file),
+in the light scheme; ``--dark`` takes the dark one instead. The pages speak English (the
+browser's locale is ``en-US``), except in the last two pictures: the same code on a German
+receiver's screen and on an Arabic sender's.
 """
 
 from __future__ import annotations
@@ -37,18 +39,21 @@ EXAMPLE_TEXT = "correct horse battery staple\nwifi: Sn0w-Owl-4891"
 class Shots:
     """Opens people's pages and numbers the screenshots in the order they are taken."""
 
-    def __init__(self, browser: Browser, base: str, out: Path, width: int, dark: bool) -> None:
+    def __init__(
+        self, browser: Browser, base: str, out: Path, width: int, scale: int, dark: bool
+    ) -> None:
         self.browser, self.base, self.out = browser, base, out
-        self.width, self.scheme = width, "dark" if dark else "light"
+        self.width, self.scale, self.scheme = width, scale, "dark" if dark else "light"
         self.count = 0
 
-    def person(self, fragment: str = "", before: str | None = None) -> Page:
+    def person(self, fragment: str = "", before: str | None = None, locale: str = "en-US") -> Page:
         context = self.browser.new_context(
             viewport={"width": self.width, "height": 844},
-            device_scale_factor=2,
+            device_scale_factor=self.scale,
             color_scheme=self.scheme,
             is_mobile=True,
             has_touch=True,
+            locale=locale,
         )
         if before:
             context.add_init_script(before)
@@ -80,10 +85,11 @@ def make_link(page: Page, button: str) -> str:
     return page.get_by_test_id("room-link").input_value()
 
 
-def pair(shots: Shots, creator: Page, button: str) -> tuple[Page, str]:
-    """The opener's page, joined to the creator's room; and the link."""
+def pair(shots: Shots, creator: Page, button: str, locale: str = "en-US") -> tuple[Page, str]:
+    """The opener's page (in the browser's language ``locale``), joined to the creator's
+    room; and the link."""
     link = make_link(creator, button)
-    opener = shots.person(link[len(shots.base) :])
+    opener = shots.person(link[len(shots.base) :], locale=locale)
     ready(opener, "join")
     opener.get_by_test_id("join").click()
     for page in (creator, opener):
@@ -166,11 +172,22 @@ def errors(shots: Shots) -> None:
     shots.take(old, "error-unsupported-browser")
 
 
+def two_languages(shots: Shots) -> None:
+    """The same code on a German receiver's screen and an Arabic sender's (right to left)."""
+    receiver = shots.person(locale="de-DE")
+    sender, _ = pair(shots, receiver, "create-receive", locale="ar")
+    playing(receiver, "local-video")
+    playing(sender, "remote-video")
+    shots.take(receiver, "verify-receiver-de")
+    shots.take(sender, "verify-sender-ar")
+
+
 SCENES: list[Callable[[Shots], None]] = [
     receiver_creates,
     sender_creates,
     the_other_person_leaves,
     errors,
+    two_languages,
 ]
 
 
@@ -178,6 +195,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--width", type=int, default=390, help="CSS pixels (default 390)")
+    parser.add_argument("--scale", type=int, default=1, help="image pixels per CSS pixel")
     parser.add_argument("--dark", action="store_true", help="the dark colour scheme")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -185,7 +203,7 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path=chromium_executable(), args=CHROMIUM_FLAGS
         )
-        shots = Shots(browser, base, args.out.resolve(), args.width, args.dark)
+        shots = Shots(browser, base, args.out.resolve(), args.width, args.scale, args.dark)
         for scene in SCENES:
             scene(shots)
         browser.close()

@@ -58,6 +58,8 @@ class Ui:
         self._code: Sas | None = None
         #: The screen shown last; None until Python shows its first.
         self._screen: str | None = None
+        #: The secret box's problem on screen: written again only when it changes.
+        self._problem: fx.BoxProblem | None = None
         #: The link on the share screen, and the key of the text shared with it.
         self._shared: tuple[str, str] | None = None
         self._proxies: list[Any] = []
@@ -293,12 +295,14 @@ class Ui:
     def _draft(self, shown: fx.ShowDraft) -> None:
         self._words.put("secret-count", shown.count)
         problem, field = _el("secret-problem"), _el("secret-input")
+        unchanged, self._problem = shown.problem == self._problem, shown.problem
         if shown.problem is None:
             self._words.clear("secret-problem")
             problem.removeAttribute("data-code")
             field.removeAttribute("aria-invalid")
-        elif problem.getAttribute("data-code") != shown.problem.code or problem.hidden:
-            # A live region: said when it appears or changes, not again at every key.
+        elif not unchanged:
+            # A live region: said when it appears or changes (another code, another
+            # character), not again at every key that leaves it as it was.
             self._words.put("secret-problem", shown.problem.text)
             problem.dataset.code = shown.problem.code
             field.setAttribute("aria-invalid", "true")

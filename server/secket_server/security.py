@@ -74,10 +74,15 @@ def add_security_headers(app: web.Application, headers: Mapping[str, str]) -> No
 
     A response-prepare hook rather than a middleware: a middleware never sees responses
     that a handler prepares itself (websocket, file) nor the error pages aiohttp writes.
+
+    Except on a 304 Not Modified: a cache keeps the headers of the 200 it stored and replaces
+    only those a 304 carries (RFC 9111, 4.3.4), so repeating them there changes nothing and
+    costs about 500 bytes per file on every warm load (docs/benchmarks.md, "Levers").
     """
 
     async def on_prepare(request: web.Request, response: web.StreamResponse) -> None:
-        response.headers.update(headers)
+        if response.status != 304:
+            response.headers.update(headers)
         response.headers.setdefault(hdrs.CACHE_CONTROL, NO_STORE)
 
     app.on_response_prepare.append(on_prepare)

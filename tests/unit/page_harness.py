@@ -7,10 +7,10 @@ between the two pages until neither has any left to send.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
 from typing import TypeVar
 
 from secket.core.negotiation import Negotiation
+from secket.core.records import Record
 from secket.core.roles import Role
 from secket.core.wire import encode_signal
 from secket.cpython import CPythonCrypto
@@ -46,9 +46,9 @@ def shown_text(effect: object) -> list[str]:
     """Every message an effect carries, rendered in English; rendered in every other
     language too, so that a missing key or a template that cannot take the parameters the
     page gives it fails here."""
-    if not is_dataclass(effect):
+    if not isinstance(effect, Record):
         return []
-    values = [getattr(effect, f.name) for f in fields(effect)]
+    values = [getattr(effect, name) for name in effect.record_fields]
     messages = [value for value in values if isinstance(value, Msg)]
     for language in LANGUAGES:
         for message in messages:

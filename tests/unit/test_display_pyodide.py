@@ -11,16 +11,9 @@ must agree, except that CPython 3.11 has no names for characters added after Uni
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).parents[2]
-SECKET = ROOT / "app" / "py" / "secket"
-PYODIDE = ROOT / "node_modules" / "pyodide"
+from .pyodide_node import run_in_cpython, run_in_pyodide
 
 PROBE = r'''
 import json
@@ -83,64 +76,19 @@ RESULT = json.dumps({
 })
 '''
 
-NODE_SCRIPT = r"""
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-const [pyodideDir, secketDir, probeFile] = process.argv.slice(2);
-const indexURL = pyodideDir.endsWith("/") ? pyodideDir : `${pyodideDir}/`;
-const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const py = await loadPyodide({ indexURL, stdout: () => {}, stderr: (l) => console.error(l) });
-py.FS.mkdirTree("/probe/secket");
-py.FS.writeFile("/probe/secket/__init__.py", "");  // only the pure packages, never browser/
-for (const pkg of ["core", "i18n"]) {
-  py.FS.mkdirTree(`/probe/secket/${pkg}`);
-  for (const name of fs.readdirSync(path.join(secketDir, pkg))) {
-    if (name.endsWith(".py")) {
-      const source = fs.readFileSync(path.join(secketDir, pkg, name));
-      py.FS.writeFile(`/probe/secket/${pkg}/${name}`, source);
-    }
-  }
-}
-py.runPython("import sys; sys.path.insert(0, '/probe')");
-const version = py.runPython(
-  "import sys, unicodedata; f'{sys.version_info[:2]} {unicodedata.unidata_version}'",
-);
-const result = py.runPython(fs.readFileSync(probeFile, "utf8") + "\nRESULT");
-process.stdout.write(JSON.stringify({ version, result }));
-"""
+
+def run_here() -> dict[str, object]:
+    return dict(json.loads(run_in_cpython(PROBE)))
 
 
-def run_in_cpython() -> dict[str, object]:
-    scope: dict[str, object] = {}
-    exec(PROBE, scope)
-    result = scope["RESULT"]
-    assert isinstance(result, str)
+def run_there(tmp_path: Path) -> dict[str, object]:
+    version, result = run_in_pyodide(PROBE, tmp_path)
+    assert version == "(3, 14) 16.0.0", version
     return dict(json.loads(result))
 
 
-def run_in_pyodide(tmp_path: Path) -> dict[str, object]:
-    node = os.environ.get("SECKET_NODE") or shutil.which("node")
-    if node is None or not (PYODIDE / "pyodide.mjs").exists():
-        pytest.skip("needs Node and the pinned Pyodide: run `make setup`")
-    script, probe = tmp_path / "probe.mjs", tmp_path / "probe.py"
-    script.write_text(NODE_SCRIPT)
-    probe.write_text(PROBE)
-    done = subprocess.run(
-        [node, str(script), str(PYODIDE), str(SECKET), str(probe)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    answer = json.loads(done.stdout)
-    assert answer["version"] == "(3, 14) 16.0.0", answer["version"]
-    return dict(json.loads(answer["result"]))
-
-
 def test_the_page_python_and_the_test_python_give_the_same_verdicts(tmp_path: Path) -> None:
-    here, there = run_in_cpython(), run_in_pyodide(tmp_path)
+    here, there = run_here(), run_there(tmp_path)
     mine, theirs = expand(here["code_points"]), expand(there["code_points"])
     differences = [(cp, mine[cp], theirs[cp]) for cp in range(0x110000) if mine[cp] != theirs[cp]]
     # Only names may differ, and only where CPython 3.11 has none (added after 14.0).

@@ -1,4 +1,4 @@
-"""What the session tells its caller, as frozen dataclasses named as nouns."""
+"""What the session tells its caller, as frozen records named as nouns."""
 
 from __future__ import annotations
 

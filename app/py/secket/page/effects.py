@@ -1,4 +1,4 @@
-"""What the page's state machine asks for: its outputs, as frozen dataclasses.
+"""What the page's state machine asks for: its outputs, as frozen records.
 
 ``UiEffect``s are what the person sees; ``browser/dom.py`` draws them (``Ui.apply``), with
 every sentence a :class:`secket.i18n.Msg` it renders in the page's language.

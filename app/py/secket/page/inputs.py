@@ -1,4 +1,4 @@
-"""What happens to the page: the inputs of its state machine, as frozen dataclasses.
+"""What happens to the page: the inputs of its state machine, as frozen records.
 
 ``browser/`` posts them onto one queue (the person's clicks from ``dom.py``, the server's
 messages from ``signaling.py``, WebRTC from ``rtc.py``) and ``flow.py`` feeds them to

@@ -1,5 +1,5 @@
 """What goes into the terminal's :class:`~secket.terminal.flow.Flow` and what comes out,
-as frozen dataclasses: inputs are things that happened, actions are things to do."""
+as frozen records: inputs are things that happened, actions are things to do."""
 
 from __future__ import annotations
 

@@ -161,6 +161,24 @@ def test_a_repeated_character_is_one_marker_with_a_count() -> None:
     assert len(markers(render("\u200b\u200c"))) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        ("\u202e" * 5, (Marker("\u202e", Kind.BIDI, 5),)),
+        ("\u05d0" * 3, (Text("\u05d0" * 3, rtl=True),)),
+        ("\u0301" * 6, (Text("\u0301" * 4), Marker("\u0301", Kind.STACKED_MARKS, 2))),
+        ("   ", (Marker(" ", Kind.SPACE, 3),)),
+        ("\t" * 4, (Marker("\t", Kind.SPACE, 4),)),
+        ("\n" * 3, (LineBreak(), LineBreak(), LineBreak())),
+        ("a" * 65536, (Text("a" * 65536),)),
+    ],
+    ids=["bidi", "rtl", "marks", "spaces", "tabs", "lines", "64-KiB"],
+)
+def test_a_text_of_one_character_repeated(text: str, segments: tuple[object, ...]) -> None:
+    """One character throughout (the page then looks it up once for all its positions)."""
+    assert render(text).segments == segments
+
+
 def test_line_breaks() -> None:
     rendering = render("one\ntwo\r\n\nfour")
     assert rendering.lines() == (

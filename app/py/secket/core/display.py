@@ -38,6 +38,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import is_not
+from typing import TypeVar
 
 from . import chars
 
@@ -166,10 +169,32 @@ class Rendering:
 
 def render(text: str) -> Rendering:
     """The segments of ``text``; any ``str``, lone surrogates included, never raises."""
-    codes = [ord(char) for char in text]
-    classes = [chars.char_class(cp) for cp in codes]
-    verdicts = _verdicts(text, codes, classes)
+    # Each distinct character is looked up once, and the per-position lists are made by C
+    # loops: a 64 KiB secret is 65,536 positions, and Python per position was most of the
+    # time it took to show one. Of a character's class only two matter to the drawing: "R"
+    # (right to left) and "M" (a combining mark); anything else is "".
+    distinct = set(text)
+    class_of = {char: _layout(chars.char_class(ord(char))) for char in distinct}
+    kind_of = {char: char_kind(ord(char)) for char in distinct}
+    classes = _per_position(text, class_of)
+    verdicts = _per_position(text, kind_of)
+    marks = "".join(char for char in distinct if class_of[char] == "M")
+    _neighbours(text, verdicts, classes, marks)
     return Rendering(tuple(_segments(text, verdicts, classes)))
+
+
+_V = TypeVar("_V")
+
+
+def _layout(char_class: str) -> str:
+    return char_class if char_class in ("R", "M") else ""
+
+
+def _per_position(text: str, value_of: dict[str, _V]) -> list[_V]:
+    values = set(value_of.values())
+    if len(values) == 1:
+        return [values.pop()] * len(text)
+    return list(map(value_of.__getitem__, text))
 
 
 @lru_cache(maxsize=4096)
@@ -195,21 +220,38 @@ def char_kind(cp: int) -> Kind | None:
     return None
 
 
-def _verdicts(text: str, codes: list[int], classes: list[str]) -> list[Kind | None]:
-    verdicts = [char_kind(cp) for cp in codes]
+#: The characters whose verdict depends on their neighbours (emoji joiners and selectors).
+_JOINERS = re.compile("[\u200d\ufe0e\ufe0f]")
+
+
+def _neighbours(text: str, verdicts: list[Kind | None], classes: list[str], marks: str) -> None:
+    """Corrects the verdicts of characters on their own by their neighbours: joiners and
+    selectors inside an emoji sequence, tags of a flag, too many combining marks in a row,
+    spaces at the edges of lines.
+
+    Only the positions where one of these can apply are visited, in order: a joiner or
+    selector, a flag's tag, a combining mark (class M). Every other position keeps its
+    verdict and, not being a mark, ends a row of marks.
+    """
     flag_tags = {i for match in _FLAG_TAGS.finditer(text) for i in range(*match.span())}
-    marks = 0
-    for i in range(len(codes)):
+    visits = {match.start() for match in _JOINERS.finditer(text)} | flag_tags
+    if marks:
+        visits.update(match.start() for match in re.finditer(f"[{re.escape(marks)}]", text))
+    codes = list(map(ord, text)) if visits else []
+    row, previous = 0, -2
+    for i in sorted(visits):
+        if i != previous + 1:
+            row = 0  # a position in between was not a mark
+        previous = i
         if _in_emoji(codes, verdicts, i) or i in flag_tags:
             verdicts[i] = None
         if verdicts[i] is None and classes[i] == "M":
-            marks += 1
-            if marks > MAX_MARKS:
+            row += 1
+            if row > MAX_MARKS:
                 verdicts[i] = Kind.STACKED_MARKS
         else:
-            marks = 0
+            row = 0
     _mark_edge_spaces(text, verdicts)
-    return verdicts
 
 
 def _in_emoji(codes: list[int], verdicts: list[Kind | None], i: int) -> bool:
@@ -258,28 +300,38 @@ def _mark_edge_spaces(text: str, verdicts: list[Kind | None]) -> None:
 
 
 def _segments(text: str, verdicts: list[Kind | None], classes: list[str]) -> Iterator[Segment]:
-    i, n = 0, len(text)
+    n = len(text)
+    # Where a run of plain text must stop: a marker or a line break.
+    stops = sorted(
+        {
+            *compress(count(), map(is_not, verdicts, repeat(None))),
+            *(match.start() for match in re.finditer(_LINE_FEED, text)),
+        }
+    )
+    i, k = 0, 0
     while i < n:
-        kind = verdicts[i]
-        if text[i] == _LINE_FEED:
+        while k < len(stops) and stops[k] < i:
+            k += 1
+        stop = stops[k] if k < len(stops) else n
+        if stop > i:
+            yield from _direction_runs(text[i:stop], classes[i:stop])
+            i = stop
+        elif text[i] == _LINE_FEED:
             yield LineBreak()
             i += 1
-        elif kind is not None:
-            end = i + 1
+        else:
+            kind, end = verdicts[i], i + 1
             while end < n and text[end] == text[i] and verdicts[end] is kind:
                 end += 1
-            yield Marker(text[i], kind, end - i)
-            i = end
-        else:
-            end = i + 1
-            while end < n and verdicts[end] is None and text[end] != _LINE_FEED:
-                end += 1
-            yield from _direction_runs(text[i:end], classes[i:end])
+            yield Marker(text[i], kind, end - i)  # type: ignore[arg-type]  # a stop: not None
             i = end
 
 
 def _direction_runs(run: str, classes: list[str]) -> Iterator[Text]:
     """``run`` (no markers, no line break) cut into left-to-right and right-to-left runs."""
+    if "R" not in classes:
+        yield Text(run)
+        return
     start, i, n = 0, 0, len(run)
     while i < n:
         if classes[i] != "R":

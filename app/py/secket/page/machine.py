@@ -233,10 +233,9 @@ class Page:
         session = self._session_allowing(Trigger.SEAL)
         if not isinstance(session, Sender):
             return
-        draft = screen.draft(text)
-        if not draft.sendable:
+        if not screen.sendable(text):
             # Send is disabled for such a text; a press that raced a change gets its reason.
-            self._emit(draft)
+            self._emit(screen.draft(text))
             return
         self._emit(fx.LockSend())  # the secret leaves the box at once
         self._send_frames(await session.seal_secret(text))

@@ -26,6 +26,11 @@ def warning(rendering: Rendering, reader: str) -> fx.SecretWarning | None:
     return fx.SecretWarning(Msg(f"warning.marked.{reader}"), found, rendering.data_kinds)
 
 
+def sendable(text: str) -> bool:
+    """Whether S's box holds a text Send takes (what ``draft`` says, without drawing it)."""
+    return isinstance(check_secret(text), Sendable)
+
+
 def draft(text: str) -> fx.ShowDraft:
     """S's box holds ``text``: what the page shows under it."""
     check = check_secret(text)

@@ -244,25 +244,25 @@ def pressed(page: Page, test_id: str) -> float:
     return float(value)
 
 
-# Where the time to ready goes, from Resource Timing: Pyodide's JS arrives, then
-# loadPyodide() runs, and only after it does PyScript request the app's Python files.
+# Where the time to ready goes: Pyodide's JS and its WebAssembly received (Resource Timing),
+# PyScript's interpreter up (its py:ready event, which the probe timestamps), the app ready.
 PHASES_JS = """() => {
   const entries = performance.getEntriesByType("resource");
-  const path = (entry) => new URL(entry.name).pathname;
-  const runtime = entries.find((entry) => path(entry).endsWith("/pyodide.asm.mjs"));
-  const files = entries.filter((entry) => /^\\/(vendor\\/)?py\\//.test(path(entry)));
+  const end = (suffix) => entries.find((entry) => entry.name.endsWith(suffix))?.responseEnd;
+  const at = window.__secketBench.at;
   return {
-    runtime: runtime ? runtime.responseEnd : null,
-    files: files.length ? Math.min(...files.map((entry) => entry.startTime)) : null,
-    ready: window.__secketBench.at.ready ?? null,
+    runtime: end("/pyodide.asm.mjs") ?? null,
+    wasm: end("/pyodide.asm.wasm") ?? null,
+    python: at.python ?? null,
+    ready: at.ready ?? null,
   };
 }"""
 
 
 def phases(page: Page) -> dict[str, float]:
-    """Navigation start → Pyodide's JS loaded → app files requested → ready, in ms."""
+    """Navigation start → Pyodide's JS in, → its WebAssembly in, → Python up (PyScript's
+    py:ready), → the app ready; each from navigation start, in ms."""
     times = page.evaluate(PHASES_JS)
-    runtime, files, ready = times["runtime"], times["files"], times["ready"]
-    if None in (runtime, files, ready):
+    if None in times.values():
         return {}
-    return {"to_runtime": runtime, "load_pyodide": files - runtime, "app_start": ready - files}
+    return {f"at_{name}": float(value) for name, value in times.items() if name != "ready"}

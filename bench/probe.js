@@ -68,6 +68,17 @@
     }
   }).observe({ type: "paint", buffered: true });
 
+  // PyScript's interpreter is up (Pyodide started, PyScript's Python set up); the page's
+  // own Python runs after this.
+  window.addEventListener(
+    "py:ready",
+    () => {
+      marks.python ??= Date.now();
+      at.python ??= performance.now();
+    },
+    { once: true },
+  );
+
   window.addEventListener(
     "click",
     (event) => {

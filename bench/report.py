@@ -47,13 +47,9 @@ def _opener_rows(cache: str) -> tuple[Row, ...]:
 
 def _phase_rows(cache: str) -> tuple[Row, ...]:
     return (
-        Row(f"to_runtime_{cache}", f"HTML, PyScript and Pyodide's JS loaded, {cache}", "s"),
-        Row(
-            f"load_pyodide_{cache}",
-            f"loadPyodide() until the app's files are requested, {cache}",
-            "s",
-        ),
-        Row(f"app_start_{cache}", f"app files fetched, imported, started (→ ready), {cache}", "s"),
+        Row(f"at_runtime_{cache}", f"navigation → Pyodide's JS received, {cache}", "s"),
+        Row(f"at_wasm_{cache}", f"navigation → its WebAssembly received, {cache}", "s"),
+        Row(f"at_python_{cache}", f"navigation → Python up (PyScript's py:ready), {cache}", "s"),
     )
 
 

@@ -114,6 +114,7 @@ def test_a_terminal_makes_the_link_and_a_page_sends(
     open_link(sender, link)
     join(sender)
     compare_and_confirm(receiver, sender)
+    assert "Connected directly, encrypted end to end." in receiver.text
     # The colour is drawn as a swatch of the code's colour (24-bit background).
     assert re.search(r"\x1b\[48;2;\d+;\d+;\d+m", receiver.raw)
     send_from(sender, UNICODE_SECRET)
@@ -214,6 +215,7 @@ def test_a_terminal_and_a_page_through_the_relay_only(
         compare_and_confirm(receiver, sender)
         path = sender.get_by_test_id("connection-path")
         expect(path).to_have_attribute("data-path", "relayed")
+        assert "Connected through a relay server, encrypted end to end." in receiver.text
         send_from(sender, "through the relay")
         expect_state(sender, "sent")
         assert receiver.finish() == Exit.OK

@@ -104,6 +104,8 @@ class World:
     joined: list[Person] = field(default_factory=list)
     #: Called before each input is delivered; a test may interfere there.
     before: Callable[[Person, Input], None] | None = None
+    #: The path WebRTC reports for the data channel ("direct", "relayed", "unknown").
+    path: str = "unknown"
 
     def other(self, person: Person) -> Person:
         assert self.opener is not None
@@ -135,8 +137,9 @@ class World:
         elif isinstance(action, Describe) and action.description.kind == "offer":
             self.post(person, LocalDescription(sdp(f"sha-256 {FP_S}")))
         elif isinstance(action, Describe):
-            self.post(person, ChannelOpen())  # R has the answer: DTLS, SCTP, the channel
-            self.post(self.other(person), ChannelOpen())
+            # R has the answer: DTLS, SCTP, the channel.
+            self.post(person, ChannelOpen(path=self.path))
+            self.post(self.other(person), ChannelOpen(path=self.path))
         elif isinstance(action, AskMatch) and person.answer is not None:
             self.post(person, Answer(person.answer))
 
@@ -187,6 +190,22 @@ async def test_the_secret_arrives_exactly_and_both_exit_0(creator_role: Role) ->
     (link,) = world.creator.of(ShowLink)
     assert link == ShowLink(f"{ORIGIN}/{world.creator.flow.link.fragment}", creator_role)
     assert opener.of(ShowLink) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("direct", "Connected directly, encrypted end to end."),
+        ("relayed", "Connected through a relay server, encrypted end to end."),
+        ("unknown", "Connected."),
+    ],
+)
+async def test_each_side_says_which_way_it_is_connected(path: str, said: str) -> None:
+    world = World(creator(Role.RECEIVER), path=path)
+    opener = opener_of(world.creator)
+    await connect(world, opener)
+    for person in (world.creator, opener):
+        assert Say(f"{said} Working out the verification code…") in person.actions
 
 
 async def test_a_secret_that_arrives_before_the_receiver_confirms_waits_for_it() -> None:

@@ -35,9 +35,11 @@ class LocalDescription(Record):
 
 
 class ChannelOpen(Record):
-    """The data channel labelled ``secket`` opened (``extra`` for any other one)."""
+    """The data channel labelled ``secket`` opened (``extra`` for any other one), over a
+    ``path`` that is "direct", "relayed" (through a TURN server) or "unknown"."""
 
     extra: bool = False
+    path: str = "unknown"
 
 
 class Frame(Record):

@@ -59,6 +59,15 @@ class Options:
     secret: str | None = field(default=None, repr=False)
 
 
+#: What the terminal says when the data channel opens, by the path it took (as the page's
+#: "Connection: ..." line says it).
+CONNECTED = {
+    "direct": "Connected directly, encrypted end to end.",
+    "relayed": "Connected through a relay server, encrypted end to end.",
+    "unknown": "Connected.",
+}
+
+
 class Flow:
     def __init__(self, port: CryptoPort, options: Options) -> None:
         self.port = port
@@ -171,7 +180,8 @@ class Flow:
         if event.extra or self.session is not None:
             raise ExtraChannelError()  # one session per connection: no second code
         binding = self.negotiation.start_session()
-        say = te.Say("Connected. Working out the verification code…")
+        connected = CONNECTED.get(event.path, CONNECTED["unknown"])
+        say = te.Say(f"{connected} Working out the verification code…")
         if self.role is Role.RECEIVER:
             receiver = Receiver(self.port, binding)
             self.session = receiver

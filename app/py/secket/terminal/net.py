@@ -234,9 +234,22 @@ class Net:
         )
         channel.on("close", lambda: self.post(ConnectionLost()))
         if channel.readyState == "open":
-            self.post(ChannelOpen())
+            self.post(ChannelOpen(path=self._path()))
         else:
-            channel.on("open", lambda: self.post(ChannelOpen()))
+            channel.on("open", lambda: self.post(ChannelOpen(path=self._path())))
+
+    def _path(self) -> str:
+        """ "direct" or "relayed": the candidate types of the pair ICE nominated. aiortc has
+        no candidate-pair statistics; its ICE agent (aioice) keeps the nominated pairs."""
+        try:
+            ice = self.pc.sctp.transport.transport  # type: ignore[union-attr]
+            pairs = list(ice._connection._nominated.values())
+            ends = [end for p in pairs for end in (p.local_candidate, p.remote_candidate)]
+        except AttributeError:
+            return "unknown"
+        if not ends:
+            return "unknown"
+        return "relayed" if any(end.type == "relay" for end in ends) else "direct"
 
     def _on_state(self) -> None:
         if self.pc is not None and self.pc.connectionState == "failed":

@@ -26,10 +26,13 @@ from ..page import effects as fx
 from ..page import inputs as put
 from ..page.screen import draft
 from . import clipboard
+from .code_view import draw_code, draw_words
 from .dom_text import PageText, preferred_languages
 from .faithful import draw
+from .jsutil import element as _el
 from .jsutil import is_null
 from .qr import draw_qr
+from .secret_box import SecretBox
 from .share import can_share, settle, start_sharing
 
 SCREENS = ("home", "share", "join", "verify", "send", "received", "end")
@@ -46,10 +49,6 @@ FOCUS = {
 }
 
 
-def _el(element_id: str) -> Any:
-    return js.document.getElementById(element_id)
-
-
 class Ui:
     def __init__(self, post: put.Post) -> None:
         self._post = post
@@ -58,8 +57,7 @@ class Ui:
         self._code: Sas | None = None
         #: The screen shown last; None until Python shows its first.
         self._screen: str | None = None
-        #: The secret box's problem on screen: written again only when it changes.
-        self._problem: fx.BoxProblem | None = None
+        self._box = SecretBox(self._words)
         #: The link on the share screen, and the key of the text shared with it.
         self._shared: tuple[str, str] | None = None
         self._proxies: list[Any] = []
@@ -119,7 +117,7 @@ class Ui:
             case fx.UseLanguage(code=code):
                 self._words.use(code)
                 if self._code is not None:
-                    self._draw_words(self._code)
+                    draw_words(self._code, words(self._words.language.code))
             case fx.ShowStatus(state=state, text=text):
                 self._status(state, text)
             case fx.ShowHome():
@@ -135,7 +133,7 @@ class Ui:
                 self._words.warn("secret-warning", warning)
                 self._show("received")
             case fx.ShowDraft():
-                self._draft(effect)
+                self._box.show(effect)
             case fx.LockSend():
                 self._lock_send()
             case fx.CopySecret(text=text):
@@ -163,16 +161,14 @@ class Ui:
                 _el("sas-match").disabled = True
                 self._focus("verify-title")  # not lost with the button it was on
             case fx.UnlockSend():
-                field = _el("secret-input")
-                field.disabled = False
-                field.focus()
+                self._box.unlock()
             case fx.ResetPage():
                 self._reset()
             case _:
                 assert_never(effect)
 
     def _ready(self) -> None:
-        self._draft(draft(""))  # the byte count, in the page's language from now on
+        self._box.show(draft(""))  # the byte count, in the page's language from now on
         _el("progress").hidden = True
         for element_id in ("create-receive", "create-send", "join"):
             _el(element_id).disabled = False
@@ -259,73 +255,24 @@ class Ui:
     # Verification -----------------------------------------------------------------------
     def _sas(self, sas: Sas, role: Role) -> None:
         self._code = sas
-        name, colour = sas.colour
-        swatch = _el("sas-colour")
-        swatch.style.background = colour
-        swatch.style.color = sas.text_colour
-        swatch.dataset.colour = colour
-        self._say("sas-colour-name", f"colour.{name.lower()}")
-        self._draw_words(sas)
-        _el("sas-number").textContent = sas.number
+        self._say("sas-colour-name", f"colour.{sas.colour[0].lower()}")
+        draw_code(sas, words(self._words.language.code))
         _el("remote-figure").hidden = role is not Role.SENDER
         _el("local-figure").hidden = role is not Role.RECEIVER
         _el("sas-match").disabled = False
         _el("sas-mismatch").disabled = False
         self._show("verify", "send") if role is Role.SENDER else self._show("verify")
 
-    def _draw_words(self, sas: Sas) -> None:
-        """The emoji with their words in the page's language; the emoji, their order and the
-        number are the same in every language."""
-        in_words = words(self._words.language.code)
-        emoji = _el("sas-emoji")
-        emoji.replaceChildren()
-        for index, (glyph, _english) in zip(sas.indices, sas.emoji, strict=True):
-            item = js.document.createElement("li")
-            for cls, text in (("glyph", glyph), ("word", in_words[index])):
-                span = js.document.createElement("span")
-                span.className = cls
-                span.textContent = text
-                item.append(span)
-            item.firstChild.setAttribute("aria-hidden", "true")  # the word says it
-            item.lastChild.dir = "auto"
-            emoji.append(item)
-        emoji.dataset.sas = sas.hex
-
-    # Sending: the field is enabled only once the sender confirmed (UnlockSend) ------------
-    def _draft(self, shown: fx.ShowDraft) -> None:
-        self._words.put("secret-count", shown.count)
-        problem, field = _el("secret-problem"), _el("secret-input")
-        unchanged, self._problem = shown.problem == self._problem, shown.problem
-        if shown.problem is None:
-            self._words.clear("secret-problem")
-            problem.removeAttribute("data-code")
-            field.removeAttribute("aria-invalid")
-        elif not unchanged:
-            # A live region: said when it appears or changes (another code, another
-            # character), not again at every key that leaves it as it was.
-            self._words.put("secret-problem", shown.problem.text)
-            problem.dataset.code = shown.problem.code
-            field.setAttribute("aria-invalid", "true")
-        problem.hidden = shown.problem is None
-        draw(_el("secret-preview"), shown.preview)
-        self._words.warn("preview-warning", shown.warning)
-        _el("preview").hidden = shown.preview is None
-        _el("send-secret").disabled = not shown.sendable
-
+    # Sending ----------------------------------------------------------------------------
     def _send(self) -> None:
-        field = _el("secret-input")
-        if not field.disabled:
-            self._post(put.Send(str(field.value)))
+        text = self._box.text()
+        if text is not None:
+            self._post(put.Send(text))
 
     def _lock_send(self) -> None:
-        active = js.document.activeElement
-        if not is_null(active) and str(active.id) in ("secret-input", "send-secret"):
+        if self._box.has_focus():
             self._focus("verify-title")  # not lost with the field or the button it was on
-        field = _el("secret-input")
-        field.value = ""
-        field.disabled = True
-        _el("send-secret").disabled = True
-        self._draft(draft(""))  # no count, problem or preview of what was there
+        self._box.lock()
 
     # The clipboard, and leaving the page ------------------------------------------------
     def _copy(self, text: str, button_id: str) -> None:

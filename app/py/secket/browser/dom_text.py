@@ -11,7 +11,6 @@ picker, with no reload and nothing stored.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import js
 
@@ -19,13 +18,10 @@ from ..i18n import Msg, render
 from ..i18n.languages import BY_CODE, DEFAULT, Language, catalogue
 from ..page.effects import SecretWarning
 from .faithful import draw_warning
+from .jsutil import element as _el
 
 #: Attributes that hold a message, each with the attribute that names its key.
 ATTRIBUTES = (("aria-label", "data-i18n-label"), ("placeholder", "data-i18n-placeholder"))
-
-
-def _el(element_id: str) -> Any:
-    return js.document.getElementById(element_id)
 
 
 class PageText:

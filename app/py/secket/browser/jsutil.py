@@ -28,3 +28,8 @@ def to_bytes(buffer: Any) -> bytes:
 def is_null(value: Any) -> bool:
     """True for JS null and undefined (null arrives in Python as ``jsnull``, not None)."""
     return value is None or value is jsnull
+
+
+def element(element_id: str) -> Any:
+    """The page's element with this id."""
+    return js.document.getElementById(element_id)

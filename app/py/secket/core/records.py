@@ -10,7 +10,7 @@ and ``FrozenInstanceError`` on assignment. Type checkers read it through PEP 681
 
 It is not ``dataclasses.dataclass`` because of the page's start: a dataclass compiles its
 methods from source text when its class is made, about 0.8 ms a class in the browser's
-Python, and the page defines some 80 records before its first button works (about 0.3 s on
+Python, and the page defines some 80 records before its first button works (0.2-0.3 s on
 a phone's CPU; docs/benchmarks.md). These methods are written once, here, and shared.
 """
 

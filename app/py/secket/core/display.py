@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import compress, count, repeat
@@ -43,17 +42,20 @@ from operator import is_not
 from typing import TypeVar
 
 from . import chars
+from .records import Record
 
 #: Combining marks drawn on one character; more would pile up over the lines around it.
 MAX_MARKS = 4
 
 _LINE_FEED = "\n"
 _SPACE = " "
+_BLACK_FLAG = "\U0001f3f4"
 # The emoji tag sequences recommended for general interchange: England, Scotland, Wales.
-_FLAG_TAGS = re.compile(
-    "\U0001f3f4(?:"
-    + "|".join("".join(chr(0xE0000 + ord(c)) for c in code) for code in ("gbeng", "gbsct", "gbwls"))
-    + ")\U000e007f"
+# (Looked for with str.find rather than a regular expression: compiling one cost more at
+# the page's start than all the searches of a secret.)
+_FLAGS = tuple(
+    _BLACK_FLAG + "".join(chr(0xE0000 + ord(c)) for c in code) + "\U000e007f"
+    for code in ("gbeng", "gbsct", "gbwls")
 )
 
 
@@ -84,8 +86,7 @@ class Kind(Enum):
     STACKED_MARKS = "stacked-marks"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Record):
     """A run drawn as it is; ``rtl`` runs are drawn as right-to-left isolates."""
 
     text: str
@@ -96,8 +97,7 @@ class Text:
         return self.text
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(Record):
     """``count`` times the character ``char``, drawn as :attr:`label`."""
 
     char: str
@@ -124,8 +124,7 @@ class Marker:
         return self.char * self.count
 
 
-@dataclass(frozen=True)
-class LineBreak:
+class LineBreak(Record):
     """U+000A, drawn as the end of a line."""
 
     @property
@@ -137,8 +136,7 @@ Segment = Text | Marker | LineBreak
 Line = tuple[Text | Marker, ...]
 
 
-@dataclass(frozen=True)
-class Rendering:
+class Rendering(Record):
     segments: tuple[Segment, ...]
 
     @property
@@ -233,7 +231,7 @@ def _neighbours(text: str, verdicts: list[Kind | None], classes: list[str], mark
     selector, a flag's tag, a combining mark (class M). Every other position keeps its
     verdict and, not being a mark, ends a row of marks.
     """
-    flag_tags = {i for match in _FLAG_TAGS.finditer(text) for i in range(*match.span())}
+    flag_tags = _flag_positions(text)
     visits = {match.start() for match in _JOINERS.finditer(text)} | flag_tags
     if marks:
         visits.update(match.start() for match in re.finditer(f"[{re.escape(marks)}]", text))
@@ -252,6 +250,19 @@ def _neighbours(text: str, verdicts: list[Kind | None], classes: list[str], mark
         else:
             row = 0
     _mark_edge_spaces(text, verdicts)
+
+
+def _flag_positions(text: str) -> set[int]:
+    """The positions of the flag sequences of :data:`_FLAGS` in ``text``."""
+    found: set[int] = set()
+    start = text.find(_BLACK_FLAG)
+    while start != -1:
+        for flag in _FLAGS:
+            if text.startswith(flag, start):
+                found.update(range(start, start + len(flag)))
+                break
+        start = text.find(_BLACK_FLAG, start + 1)
+    return found
 
 
 def _in_emoji(codes: list[int], verdicts: list[Kind | None], i: int) -> bool:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from . import PROTOCOL_VERSION
 from .errors import LocalProtocolError, MalformedLinkError
 from .kdf import hkdf
+from .records import Record
 from .roles import Role
 
 SECRET_LEN = 16
@@ -34,8 +35,7 @@ _B64URL_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 _ROLES = {role.value: role for role in Role}
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Record):
     """A parsed or freshly made link. ``secret`` is ``k``; it is kept out of ``repr``."""
 
     secret: bytes = field(repr=False)

@@ -17,26 +17,24 @@ The rules (docs/protocol.md, "Sealed signaling payloads"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import LocalProtocolError, RemoteProtocolError
+from .records import Record
 from .roles import Role
 from .sdp import dtls_fingerprint, for_transport
 from .session import Binding
 from .wire import decode_signal
 
 
-@dataclass(frozen=True)
-class RemoteDescription:
+class RemoteDescription(Record):
     """Hand this description to the WebRTC stack; S answers an offer."""
 
     kind: str  #: "offer" (to S) or "answer" (to R)
     sdp: str  #: with only the fingerprint lines the transcript binds (``sdp.for_transport``)
 
 
-@dataclass(frozen=True)
-class RemoteCandidate:
+class RemoteCandidate(Record):
     """Add this ICE candidate; None is end-of-candidates."""
 
     candidate: dict[str, Any] | None

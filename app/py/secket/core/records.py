@@ -5,12 +5,13 @@ from ``Record`` makes each a frozen value class with what ``@dataclass(frozen=Tr
 give it: ``__init__`` taking the annotated fields in order (defaults and ``field(repr=False,
 default_factory=...)`` as dataclasses take them), ``__repr__`` leaving out the fields marked
 ``repr=False`` (the ones that hold a secret), ``__eq__``, ``__hash__``, ``__match_args__``,
-and ``FrozenInstanceError`` on assignment. Type checkers read it through PEP 681's
+a ``__post_init__`` called once the fields are set, and ``FrozenInstanceError`` on
+assignment. Type checkers read it through PEP 681's
 ``dataclass_transform``.
 
 It is not ``dataclasses.dataclass`` because of the page's start: a dataclass compiles its
 methods from source text when its class is made, about 0.8 ms a class in the browser's
-Python, and the page defines some 80 records before its first button works (0.2-0.3 s on
+Python, and the page defines some 100 records before its first button works (0.2-0.3 s on
 a phone's CPU; docs/benchmarks.md). These methods are written once, here, and shared.
 """
 
@@ -135,6 +136,9 @@ class Record:
                 if isinstance(value, _Factory):
                     value = value.make()
             object.__setattr__(self, name, value)
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.record_fields)

@@ -8,10 +8,9 @@ each side, so the two screens differ except with chance 2^-42.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .errors import LocalProtocolError
 from .kdf import hkdf
+from .records import Record
 
 SAS_BITS = 42
 SAS_BYTES = 6
@@ -112,8 +111,7 @@ def sas_from_transcript(th: bytes) -> Sas:
     return Sas(int.from_bytes(bits, "big") >> (8 * SAS_BYTES - SAS_BITS))
 
 
-@dataclass(frozen=True)
-class Sas:
+class Sas(Record):
     """A 42-bit SAS value and the forms people compare."""
 
     value: int

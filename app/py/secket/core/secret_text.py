@@ -10,8 +10,6 @@ while Send stays disabled. Each problem has a stable ``code`` and a sentence for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .display import Kind, char_kind
 from .errors import (
     BlankSecretError,
@@ -20,29 +18,27 @@ from .errors import (
     SecketError,
     SecretTooLargeError,
 )
+from .records import Record
 from .secret import MAX_SECRET_BYTES
 
 #: Kinds of character that draw nothing a person could read back.
 _UNSEEN = frozenset((Kind.BIDI, Kind.INVISIBLE, Kind.CONTROL, Kind.SPACE, Kind.VARIATION, Kind.TAG))
 
 
-@dataclass(frozen=True)
-class Sendable:
+class Sendable(Record):
     """The text may be sent; ``size`` is its length in UTF-8 bytes."""
 
     size: int
 
 
-@dataclass(frozen=True)
-class Empty:
+class Empty(Record):
     """Nothing typed yet: Send waits, and there is nothing to say."""
 
     code = EmptySecretError.code
     message = ""
 
 
-@dataclass(frozen=True)
-class Blank:
+class Blank(Record):
     """Only spaces, line breaks or invisible characters."""
 
     code = BlankSecretError.code
@@ -52,8 +48,7 @@ class Blank:
     )
 
 
-@dataclass(frozen=True)
-class LoneSurrogate:
+class LoneSurrogate(Record):
     """Half of a UTF-16 surrogate pair without its other half: not a character at all."""
 
     #: Where it is, in code points (Python) and in UTF-16 units (the box's selection).
@@ -69,8 +64,7 @@ class LoneSurrogate:
         )
 
 
-@dataclass(frozen=True)
-class TooLarge:
+class TooLarge(Record):
     """More than ``limit`` bytes of UTF-8."""
 
     size: int

@@ -16,7 +16,6 @@ Order of messages (R = receiver, S = sender):
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from typing import ClassVar
 
 from . import PROTOCOL_VERSION, hpke, states, wire
@@ -34,6 +33,7 @@ from .events import (
 )
 from .kdf import lp, sha256
 from .port import CryptoPort, PrivateKey
+from .records import Record
 from .roles import Role
 from .sas import Sas, sas_from_transcript
 from .secret import PAD_BUCKETS, pad, unpad
@@ -51,8 +51,7 @@ def commitment(public_key: bytes, nonce: bytes) -> bytes:
     return sha256(lp(b"secket/1 commit", public_key, nonce))
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Record):
     """What the transcript binds besides the exchanged values: room and DTLS certificates."""
 
     room: bytes

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ..core.records import Record
 
 #: A language: every message key to its ``str.format`` template.
 Catalogue = Mapping[str, str]
@@ -24,8 +26,7 @@ Catalogue = Mapping[str, str]
 DIGIT_GROUP = "number.group"
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(Record):
     """A message to show: a catalogue key and the values its template names."""
 
     key: str

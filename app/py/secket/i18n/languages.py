@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Final, cast
 
+from ..core.records import Record
 from . import Catalogue
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(Record):
     #: The BCP 47 tag: ``<html lang>`` and the picker's value.
     code: str
     #: The language's name in itself, as the picker shows it.

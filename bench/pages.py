@@ -46,7 +46,7 @@ from .browser import (
     pressed,
 )
 from .report import DESKTOP_ROWS, PHONE_ROWS, Samples, fmt, load_average, machine, table, targets
-from .server import ServerError, local_server
+from .server import ServerError, secket_url
 
 SHORT_SECRET = "correct horse battery staple"
 BIG_SECRET = "0123456789abcdef" * 4096  # 65,536 ASCII bytes, the largest secret the app takes
@@ -334,10 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with ExitStack() as stack:
             baseline = stack.enter_context(baseline_server())
-            if args.base_url:
-                base = args.base_url.rstrip("/") + "/"
-            else:
-                base = stack.enter_context(local_server())
+            base = secket_url(stack, args.base_url)
             benchmark(base, baseline, args.profiles, args.runs, not args.in_memory)
     except (BenchError, ServerError) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from tests.daemons import ServerProcess
@@ -49,3 +49,11 @@ def local_server() -> Iterator[str]:
             yield server.url
         finally:
             server.stop()
+
+
+def secket_url(stack: ExitStack, base_url: str | None) -> str:
+    """The Secket to measure: ``base_url`` (one already running), else a local server that
+    ``stack`` stops."""
+    if base_url:
+        return base_url.rstrip("/") + "/"
+    return stack.enter_context(local_server())

@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright
 from tests.daemons import CHROMIUM_FLAGS, chromium_executable
 
 from .browser import PROFILES, Bench, BenchError, Profile, mark
-from .server import ServerError, local_server
+from .server import ServerError, secket_url
 
 #: Pyodide's start, step by step: (what a person reads, the function in pyodide.asm.mjs).
 STEPS = (
@@ -109,11 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     profile = PROFILES[args.profile]
     try:
         with sync_playwright() as playwright, ExitStack() as stack:
-            base = (
-                args.base_url.rstrip("/") + "/"
-                if args.base_url
-                else stack.enter_context(local_server())
-            )
+            base = secket_url(stack, args.base_url)
             executable = chromium_executable()
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
             stack.callback(browser.close)

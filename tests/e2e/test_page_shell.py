@@ -18,10 +18,18 @@ def test_without_javascript_the_page_says_it_needs_it(browser: Browser, server: 
         expect(message).to_be_visible()
         expect(message).to_contain_text("needs JavaScript")
         expect(message).to_contain_text("Nothing was sent or kept")
+        # In every other language the page speaks, behind their own names, each paragraph
+        # marked so that a screen reader reads it in its language.
+        message.locator("summary").click()
+        expect(message.locator('p[lang="de"]')).to_contain_text("Secket braucht JavaScript.")
+        expect(message.locator('p[lang="ar"]')).to_have_attribute("dir", "rtl")
+        expect(message.locator('p[lang="ja"]')).to_be_visible()
+        expect(message.locator("summary")).to_contain_text("Deutsch")
         # No "Loading…" that never ends, and nothing to press.
         expect(page.get_by_test_id("status")).to_be_hidden()
         expect(page.locator("#progress")).to_be_hidden()
         expect(page.get_by_test_id("create-receive")).to_be_hidden()
+        expect(page.get_by_test_id("language")).to_be_hidden()  # a script would act on it
         assert watch.problems == []
     finally:
         context.close()

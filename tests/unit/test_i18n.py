@@ -19,7 +19,7 @@ import pytest
 from secket.core.sas import EMOJI, Sas
 from secket.i18n import DIGIT_GROUP, Msg, render
 from secket.i18n.en import MESSAGES as ENGLISH
-from secket.i18n.languages import LANGUAGES, TAGS, catalogue, choose_language
+from secket.i18n.languages import DEFAULT, LANGUAGES, TAGS, catalogue, choose_language
 from secket.i18n.sas_words import COLUMNS, words
 
 ROOT = Path(__file__).parents[2]
@@ -207,6 +207,20 @@ def test_the_pre_python_text_is_made_from_the_catalogues() -> None:
     for key, _ in page_texts().found:
         if key.startswith("page."):
             assert all(key in text for text in _early_tables(written).values()), key
+
+
+def test_the_message_without_javascript_is_made_from_the_catalogues() -> None:
+    script = early_text_script()
+    page = (ROOT / "app" / "index.html").read_text(encoding="utf-8")
+    assert page == script.page_with_noscript(page), "run scripts/early_text.py"
+    block = script.noscript()
+    for lang in LANGUAGES:
+        words = catalogue(lang.code)
+        marked = f'lang="{lang.code}"' + (' dir="rtl"' if lang.direction == "rtl" else "")
+        assert f"<p {marked}><strong>{words['page.noscript.title']}</strong>" in block
+        assert f"<span {marked}>{lang.name}</span>" in block or lang.code == DEFAULT
+    # Only the page itself shows it: the script before Python does not carry it.
+    assert "page.noscript." not in (ROOT / "app" / "early-text.js").read_text(encoding="utf-8")
 
 
 def _early_tables(js: str) -> dict[str, dict[str, str]]:

@@ -28,6 +28,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "لم تُحمَّل ملفات Python الخاصة بها",
     "page.failed.stopped": "توقّف Python الخاص بها: {error}",
     "page.failed.missing": "لم يصل ملف تحتاجه: {path}",
+    "page.noscript.title": "يحتاج Secket إلى JavaScript.",
+    "page.noscript.lead": "يُشفَّر السرّ ويُفكّ تشفيره بشيفرة هذه الصفحة نفسها، داخل متصفحك؛ ومن "
+    "دون JavaScript لا يمكنها العمل. لم يُرسل أو يُحفظ أي شيء. فعّل JavaScript لهذا الموقع، ثم "
+    "أعد تحميل الصفحة.",
     "page.progress": "تم تنزيل {percent} % من بيئة التشغيل الآمنة",
     "page.progress-label": "تنزيل بيئة التشغيل الآمنة",
     "page.intro.title": "سلِّم سرًّا لشخص واحد",

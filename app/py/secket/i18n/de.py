@@ -28,6 +28,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "ihre Python-Dateien wurden nicht geladen",
     "page.failed.stopped": "ihr Python wurde beendet: {error}",
     "page.failed.missing": "eine benötigte Datei ist nicht angekommen: {path}",
+    "page.noscript.title": "Secket braucht JavaScript.",
+    "page.noscript.lead": "Das Geheimnis wird vom eigenen Code dieser Seite in Ihrem Browser ver- "
+    "und entschlüsselt; ohne JavaScript kann er nicht laufen. Nichts wurde gesendet oder "
+    "gespeichert. Schalten Sie JavaScript für diese Website ein und laden Sie die Seite dann neu.",
     "page.progress": "{percent} % der sicheren Laufzeitumgebung geladen",
     "page.progress-label": "Sichere Laufzeitumgebung geladen",
     "page.intro.title": "Ein Geheimnis an eine Person übergeben",

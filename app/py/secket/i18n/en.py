@@ -39,6 +39,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "its Python files did not load",
     "page.failed.stopped": "its Python stopped: {error}",
     "page.failed.missing": "a file it needs did not arrive: {path}",
+    "page.noscript.title": "Secket needs JavaScript.",
+    "page.noscript.lead": "The secret is encrypted and decrypted by this page's own code, in your "
+    "browser; with JavaScript turned off it cannot run. Nothing was sent or kept. Turn JavaScript "
+    "on for this site, then reload the page.",
     "page.progress": "{percent} % of the secure runtime downloaded",
     "page.progress-label": "Secure runtime downloaded",
     # What the page says while Python loads: what Secket is, or, to someone who opened a

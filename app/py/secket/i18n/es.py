@@ -28,6 +28,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "sus archivos de Python no se cargaron",
     "page.failed.stopped": "su Python se detuvo: {error}",
     "page.failed.missing": "no llegó un archivo que necesita: {path}",
+    "page.noscript.title": "Secket necesita JavaScript.",
+    "page.noscript.lead": "El secreto se cifra y se descifra con el propio código de esta página, "
+    "en tu navegador; sin JavaScript no puede funcionar. No se envió ni se guardó nada. Activa "
+    "JavaScript para este sitio y vuelve a cargar la página.",
     "page.progress": "{percent} % del entorno seguro descargado",
     "page.progress-label": "Entorno seguro descargado",
     "page.intro.title": "Entrega un secreto a una persona",

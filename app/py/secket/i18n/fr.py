@@ -32,6 +32,10 @@ _MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "ses fichiers Python ne se sont pas chargés",
     "page.failed.stopped": "son Python s'est arrêté : {error}",
     "page.failed.missing": "un fichier nécessaire n'est pas arrivé : {path}",
+    "page.noscript.title": "Secket a besoin de JavaScript.",
+    "page.noscript.lead": "Le secret est chiffré et déchiffré par le code de cette page, dans "
+    "votre navigateur ; sans JavaScript, il ne peut pas s'exécuter. Rien n'a été envoyé ni "
+    "conservé. Activez JavaScript pour ce site, puis rechargez la page.",
     "page.progress": "{percent} % de l'environnement sécurisé téléchargés",
     "page.progress-label": "Environnement sécurisé téléchargé",
     "page.intro.title": "Transmettre un secret à une personne",

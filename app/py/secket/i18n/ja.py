@@ -28,6 +28,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "Python のファイルを読み込めませんでした",
     "page.failed.stopped": "Python が停止しました：{error}",
     "page.failed.missing": "必要なファイルが届きませんでした：{path}",
+    "page.noscript.title": "Secket には JavaScript が必要です。",
+    "page.noscript.lead": "秘密は、このページ自身のコードによってお使いのブラウザーの中で暗号化・"
+    "復号されます。JavaScript がオフでは動作できません。何も送信・保存されていません。このサイトで"
+    " JavaScript を有効にしてから、ページを再読み込みしてください。",
     "page.progress": "安全な実行環境を {percent} % ダウンロードしました",
     "page.progress-label": "安全な実行環境のダウンロード",
     "page.intro.title": "秘密を一人の相手に手渡す",

@@ -29,6 +29,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "seus arquivos Python não foram carregados",
     "page.failed.stopped": "seu Python parou: {error}",
     "page.failed.missing": "um arquivo necessário não chegou: {path}",
+    "page.noscript.title": "O Secket precisa de JavaScript.",
+    "page.noscript.lead": "O segredo é criptografado e descriptografado pelo próprio código desta "
+    "página, no seu navegador; sem JavaScript ele não pode ser executado. Nada foi enviado nem "
+    "guardado. Ative o JavaScript para este site e recarregue a página.",
     "page.progress": "{percent} % do ambiente seguro baixado",
     "page.progress-label": "Ambiente seguro baixado",
     "page.intro.title": "Entregue um segredo a uma pessoa",

@@ -28,6 +28,10 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "её файлы Python не загрузились",
     "page.failed.stopped": "её Python остановился: {error}",
     "page.failed.missing": "не пришёл нужный ей файл: {path}",
+    "page.noscript.title": "Для Secket нужен JavaScript.",
+    "page.noscript.lead": "Секрет шифруется и расшифровывается собственным кодом этой страницы в "
+    "вашем браузере; без JavaScript он не может работать. Ничего не отправлено и не сохранено. "
+    "Включите JavaScript для этого сайта и перезагрузите страницу.",
     "page.progress": "Загружено {percent} % защищённой среды",
     "page.progress-label": "Загрузка защищённой среды",
     "page.intro.title": "Передайте секрет одному человеку",

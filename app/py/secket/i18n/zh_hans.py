@@ -26,6 +26,9 @@ MESSAGES: Final[Catalogue] = {
     "page.failed.no-files": "它的 Python 文件未能加载",
     "page.failed.stopped": "它的 Python 已停止：{error}",
     "page.failed.missing": "它需要的一个文件未能到达：{path}",
+    "page.noscript.title": "Secket 需要 JavaScript。",
+    "page.noscript.lead": "秘密由本页面自身的代码在您的浏览器中加密和解密；关闭 JavaScript 后它无"
+    "法运行。没有发送或保存任何内容。请为本网站启用 JavaScript，然后重新加载页面。",
     "page.progress": "安全运行环境已下载 {percent} %",
     "page.progress-label": "安全运行环境下载进度",
     "page.intro.title": "把一个秘密交给一个人",

@@ -216,8 +216,8 @@ def test_an_error_is_one_line_with_its_code() -> None:
 # The command ------------------------------------------------------------------------------
 def test_secket_serve_does_not_load_the_terminal_peer() -> None:
     check = (
-        "import sys; from secket_server import cli; "
-        "cli._parser(cli._Env({})).parse_args(['serve']); "
+        "import sys; from secket_server import cli, options; "
+        "options.parser(options.Env({})).parse_args(['serve']); "
         "loaded = [m for m in ('aiortc', 'secket.terminal', 'cryptography') if m in sys.modules]; "
         "print(loaded)"
     )

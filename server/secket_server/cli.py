@@ -1,8 +1,9 @@
 """The ``secket`` command: ``secket serve``, ``secket build``, ``secket compress``,
 ``secket runtime``, and the terminal peer ``secket send`` / ``secket receive``.
 
-Its flags and environment variables are in ``options`` (the only argparse user). ``send`` and ``receive`` are
-imported only when run (``secket.terminal``), so ``secket serve`` never loads aiortc.
+Its flags and environment variables are in ``options`` (the only argparse user). ``send``
+and ``receive`` are imported only when run (``secket.terminal``), so ``secket serve`` never
+loads aiortc.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ from tests.daemons import RedisServer, free_port
 from secket_server.app import create_app
 from secket_server.config import Config
 from secket_server.hub import HUB_KEY
-from secket_server.redis_store import PREFIX, REDIS_CONNECTIONS, Batcher, RedisStore
+from secket_server.redis_batch import Batcher
+from secket_server.redis_store import PREFIX, REDIS_CONNECTIONS, RedisStore
 
 
 @pytest.fixture

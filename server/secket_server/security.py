@@ -37,6 +37,9 @@ SECURITY_HEADERS: Final[Mapping[str, str]] = {
     "Permissions-Policy": "camera=(self), microphone=(), geolocation=()",
 }
 
+#: The Server header of every response: the name, no versions.
+SERVER: Final = "Secket"
+
 #: Cache-Control of responses that set none themselves (HTML, config, health, metrics).
 NO_STORE: Final = "no-store"
 
@@ -84,6 +87,8 @@ def add_security_headers(app: web.Application, headers: Mapping[str, str]) -> No
         if response.status != 304:
             response.headers.update(headers)
         response.headers.setdefault(hdrs.CACHE_CONTROL, NO_STORE)
+        # Instead of aiohttp's "Python/3.x aiohttp/3.y": the versions a scan would look for.
+        response.headers[hdrs.SERVER] = SERVER
 
     app.on_response_prepare.append(on_prepare)
 

@@ -210,6 +210,17 @@ async def test_security_headers_on_page_assets_and_api(client: TestClient[Any, A
         assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, url
         for name, value in SECURITY_HEADERS.items():
             assert response.headers[name] == value, (url, name)
+        assert response.headers["Server"] == "Secket", url  # no Python or aiohttp version
+
+
+async def test_no_response_names_the_server_software(client: TestClient[Any, Any]) -> None:
+    first = await client.get("/style.css")
+    unchanged = await client.get("/style.css", headers={"If-None-Match": first.headers["ETag"]})
+    assert unchanged.status == 304
+    missing = await client.get("/no/such/file")
+    not_upgraded = await client.get("/ws")  # a websocket endpoint asked without an upgrade
+    for response in (first, unchanged, missing, not_upgraded):
+        assert response.headers["Server"] == "Secket", response.url
 
 
 def test_the_policy_constant_is_the_documented_one() -> None:

@@ -13,6 +13,10 @@ import js
 from ..core.sas import Sas
 from .jsutil import element as _el
 
+#: A word longer than this (German compounds: "Weihnachtsmann") is drawn a little smaller,
+#: so that it stays on one line in its cell (app/style.css, ``.word.long``).
+LONG_WORD = 11
+
 
 def draw_code(sas: Sas, in_words: Sequence[str]) -> None:
     _name, colour = sas.colour
@@ -30,7 +34,9 @@ def draw_words(sas: Sas, in_words: Sequence[str]) -> None:
     emoji.replaceChildren()
     for index, (glyph, _english) in zip(sas.indices, sas.emoji, strict=True):
         item = js.document.createElement("li")
-        for cls, text in (("glyph", glyph), ("word", in_words[index])):
+        word = in_words[index]
+        word_class = "word long" if len(word) > LONG_WORD else "word"
+        for cls, text in (("glyph", glyph), (word_class, word)):
             span = js.document.createElement("span")
             span.className = cls
             span.textContent = text

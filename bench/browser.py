@@ -21,7 +21,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
 )
-from tests.daemons import CHROMIUM_FLAGS
+from tests.daemons import CHROMIUM_FLAGS, chromium_executable
 
 from secket_server.runtime import STDLIB_URL
 
@@ -165,6 +165,14 @@ class Bench:
     outside: list[str] = field(default_factory=list)
     requests: int = 0
     messages: deque[str] = field(default_factory=lambda: deque(maxlen=20))
+
+    @classmethod
+    def launch(cls, playwright: Playwright, base: str, baseline: str, on_disk: bool) -> Bench:
+        """Chromium (Debian's where it exists, else Playwright's) with the end-to-end tests'
+        flags; the caller closes ``bench.browser``."""
+        executable = chromium_executable()
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        return cls(playwright, browser, executable, base, baseline, on_disk)
 
     def check_origin(self, url: str) -> None:
         parts = urlsplit(url)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from tests.daemons import CHROMIUM_FLAGS, chromium_executable
 
 from .baseline import baseline_server
 from .browser import (
@@ -254,11 +253,10 @@ def benchmark(
 ) -> None:
     results: dict[str, Samples] = {}
     with sync_playwright() as playwright:
-        executable = chromium_executable()
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        bench = Bench(playwright, browser, executable, base, baseline, on_disk)
+        bench = Bench.launch(playwright, base, baseline, on_disk)
+        browser = bench.browser
         try:
-            print("\n".join(machine(executable or "Playwright's chromium", browser.version)))
+            print("\n".join(machine(bench.executable or "Playwright's chromium", browser.version)))
             contexts = "a new user profile on disk" if on_disk else "a new in-memory context"
             print(f"server:   {base} (baseline page: {baseline})")
             print(f"contexts: {contexts} per page and run\n")

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import sync_playwright
-from tests.daemons import CHROMIUM_FLAGS, chromium_executable
 
 from .browser import PROFILES, Bench, BenchError, Profile, mark
 from .server import ServerError, secket_url
@@ -110,10 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as playwright, ExitStack() as stack:
             base = secket_url(stack, args.base_url)
-            executable = chromium_executable()
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-            stack.callback(browser.close)
-            bench = Bench(playwright, browser, executable, base, base, True)
+            bench = Bench.launch(playwright, base, base, on_disk=True)
+            stack.callback(bench.browser.close)
             print(f"{profile.describe()}; the receiver's page, cold; times from navigation start")
             for run in range(1, args.runs + 1):
                 print(f"run {run}/{args.runs}:")
